@@ -1,0 +1,50 @@
+package io.zhibiao.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One economic indicator fact, in the shape of {@code corpus/SCHEMA.md}, with its provenance.
+ *
+ * @param source     the file the document came from (command line), or the source name
+ * @param documentId the document it was read from
+ * @param region     the issuing region's full name
+ * @param indicator  a canonical indicator id, e.g. {@code gdp}
+ * @param kind       {@code actual}, {@code target} or {@code plan_target}
+ * @param estimated  true when the text marks an actual as preliminary (预计, 初步核算)
+ * @param period     the year the fact is about
+ * @param measure    {@code growth_pct}, {@code level}, {@code share_pct}, {@code rank}, {@code count}
+ * @param value      the number; negative for a fall; the lower bound of a range
+ * @param valueMax   the upper bound of a range, else null
+ * @param unit       the normalised unit
+ * @param qualifier  {@code about}, {@code above}, {@code at_most}, {@code range}, or null
+ * @param quote      the exact clause of the text that states the fact
+ * @param start      offset of the quote in the document text
+ * @param end        end offset (exclusive) of the quote
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"source", "documentId", "region", "indicator", "kind", "estimated", "period", "measure",
+        "value", "value_max", "unit", "qualifier", "quote", "start", "end"})
+public record IndicatorFact(
+        String source,
+        String documentId,
+        String region,
+        String indicator,
+        String kind,
+        boolean estimated,
+        Integer period,
+        String measure,
+        double value,
+        @JsonProperty("value_max") Double valueMax,
+        String unit,
+        String qualifier,
+        String quote,
+        int start,
+        int end) {
+
+    public IndicatorFact withProvenance(String source, String documentId) {
+        return new IndicatorFact(source, documentId, region, indicator, kind, estimated, period, measure, value,
+                valueMax, unit, qualifier, quote, start, end);
+    }
+}

@@ -1,0 +1,39 @@
+package io.zhibiao.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What ingestion learned about a report.
+ *
+ * @param title         the report's title, as written or reconstructed
+ * @param region        the issuing region, or null when the text does not say
+ * @param docType       {@code work_report}, {@code five_year_plan} or {@code other}
+ * @param year          the year of the report (a 2024 work report is delivered in early 2024)
+ * @param reviewedYear  the year it looks back on (2023 for a 2024 work report)
+ * @param speaker       who delivered it, when given (e.g. 锦州市人民政府市长 王心宇)
+ * @param fragment      true when the text starts in the middle of a report
+ * @param sourceUrl     where it came from
+ * @param sourceName    the file name it came in, when known
+ * @param indexInSource its position in the source (a bundle holds several reports), from 0
+ * @param publishedAt   the publication date the page gives (发布时间), as written
+ * @param publisher     the publishing site the page gives (信息来源)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReportMetadata(
+        String title,
+        Region region,
+        String docType,
+        Integer year,
+        Integer reviewedYear,
+        String speaker,
+        boolean fragment,
+        String sourceUrl,
+        String sourceName,
+        int indexInSource,
+        String publishedAt,
+        String publisher) {
+
+    public String regionName() {
+        return region == null ? null : region.name();
+    }
+}

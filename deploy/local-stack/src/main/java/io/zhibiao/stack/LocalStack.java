@@ -1,0 +1,171 @@
+package io.zhibiao.stack;
+
+
+import io.zhibiao.contracts.Topics;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The whole system on one machine: Kafka, Elasticsearch and PostgreSQL, then the four services.
+ * {@link #up()} is idempotent; {@link #down()} stops exactly what the pid files name.
+ */
+public final class LocalStack {
+    /** Partitions of every topic locally: two, so that each stage can run two consumers. */
+    public static final int PARTITIONS = 2;
+
+    private final StackConfig config;
+    private final KafkaBroker kafka;
+    private final ElasticsearchServer elasticsearch;
+    private final PostgresServer postgres;
+    private final ServiceProcess ingest;
+    private final ServiceProcess nlp;
+    private final ServiceProcess index;
+    private final ServiceProcess query;
+
+    public LocalStack(StackConfig config) {
+        this.config = config;
+        this.kafka = new KafkaBroker(config);
+        this.elasticsearch = new ElasticsearchServer(config);
+        this.postgres = new PostgresServer(config);
+        Ports p = config.ports();
+        this.ingest = new ServiceProcess(config, "ingest-service", p.ingest(), "384m", Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
+                "QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", StackConfig.DATABASE_USER,
+                "QUARKUS_DATASOURCE_PASSWORD", config.postgresPassword()));
+        this.nlp = new ServiceProcess(config, "nlp-service", p.nlp(), "768m", Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap()));
+        this.index = new ServiceProcess(config, "index-service", p.index(), "384m", Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
+                "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + p.elasticsearch()));
+        this.query = new ServiceProcess(config, "query-service", p.query(), "384m", Map.of(
+                "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + p.elasticsearch()));
+    }
+
+    /**
+     * The stack as it was last brought up from this data directory (its recorded ports), or a new one
+     * with the given configuration's ports.
+     */
+    public static LocalStack open(StackConfig config) {
+        Path recorded = config.dataDir().resolve("stack.properties");
+        if (Files.isRegularFile(recorded)) {
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(recorded)) {
+                p.load(r);
+                return new LocalStack(config.withPorts(Ports.fromProperties(p)));
+            } catch (IOException | RuntimeException e) {
+                // unreadable: fall back to the configured ports
+            }
+        }
+        return new LocalStack(config);
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public ElasticsearchServer elasticsearch() {
+        return elasticsearch;
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public ServiceProcess ingest() {
+        return ingest;
+    }
+
+    public ServiceProcess nlp() {
+        return nlp;
+    }
+
+    public ServiceProcess index() {
+        return index;
+    }
+
+    public ServiceProcess query() {
+        return query;
+    }
+
+    public List<ServiceProcess> services() {
+        return List.of(ingest, nlp, index, query);
+    }
+
+    public List<Component> infrastructure() {
+        return List.of(kafka, elasticsearch, postgres);
+    }
+
+    public List<Component> components() {
+        List<Component> all = new ArrayList<>(infrastructure());
+        all.addAll(services());
+        return all;
+    }
+
+    /** Starts Kafka, Elasticsearch and PostgreSQL side by side (Elasticsearch is the slow one), then the topics. */
+    public void startInfrastructure() {
+        recordPorts();
+        joinAll(infrastructure().stream().map(c -> CompletableFuture.runAsync(c::start)).toList());
+        kafka.createTopics(Topics.all(), PARTITIONS);
+    }
+
+    public void startServices() {
+        joinAll(services().stream().map(c -> CompletableFuture.runAsync(c::start)).toList());
+    }
+
+    /** Everything, in order; what runs already is left as it is. */
+    public void up() {
+        startInfrastructure();
+        startServices();
+    }
+
+    /** Stops the services, then the infrastructure; each only if this stack started it. */
+    public void down() {
+        joinAll(services().stream().map(c -> CompletableFuture.runAsync(c::stop)).toList());
+        joinAll(infrastructure().stream().map(c -> CompletableFuture.runAsync(c::stop)).toList());
+    }
+
+    public List<String> status() {
+        return components().stream().map(Component::describe).toList();
+    }
+
+    private void recordPorts() {
+        try {
+            Files.createDirectories(config.dataDir());
+            try (Writer w = Files.newBufferedWriter(config.dataDir().resolve("stack.properties"))) {
+                config.ports().toProperties().store(w, "ports of the Zhibiao local stack in this data directory");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void joinAll(List<CompletableFuture<Void>> futures) {
+        List<String> failures = new ArrayList<>();
+        for (CompletableFuture<Void> f : futures) {
+            try {
+                f.join();
+            } catch (CompletionException e) {
+                failures.add(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new StackException(String.join("\n", failures));
+        }
+    }
+}

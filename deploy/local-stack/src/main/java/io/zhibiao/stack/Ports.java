@@ -1,0 +1,82 @@
+package io.zhibiao.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Map;
+import java.util.Properties;
+
+/** The TCP ports of the stack. */
+public record Ports(int kafka, int kafkaController, int elasticsearch, int elasticsearchTransport, int postgres,
+                    int query, int ingest, int nlp, int index) {
+
+    public static Ports defaults() {
+        return new Ports(9092, 9093, 9200, 9300, 5432, 8080, 8081, 8082, 8083);
+    }
+
+    /** Ports that are free right now: for tests that must not collide with a running stack. */
+    public static Ports free() {
+        return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                freePort(), freePort());
+    }
+
+    /** Defaults, each overridable by an environment variable such as {@code ZHIBIAO_QUERY_PORT}. */
+    public static Ports fromEnvironment(Map<String, String> env) {
+        Ports d = defaults();
+        return new Ports(
+                port(env, "ZHIBIAO_KAFKA_PORT", d.kafka), port(env, "ZHIBIAO_KAFKA_CONTROLLER_PORT", d.kafkaController),
+                port(env, "ZHIBIAO_ELASTICSEARCH_PORT", d.elasticsearch),
+                port(env, "ZHIBIAO_ELASTICSEARCH_TRANSPORT_PORT", d.elasticsearchTransport),
+                port(env, "ZHIBIAO_POSTGRES_PORT", d.postgres), port(env, "ZHIBIAO_QUERY_PORT", d.query),
+                port(env, "ZHIBIAO_INGEST_PORT", d.ingest), port(env, "ZHIBIAO_NLP_PORT", d.nlp),
+                port(env, "ZHIBIAO_INDEX_PORT", d.index));
+    }
+
+    public Properties toProperties() {
+        Properties p = new Properties();
+        p.setProperty("kafka", "" + kafka);
+        p.setProperty("kafkaController", "" + kafkaController);
+        p.setProperty("elasticsearch", "" + elasticsearch);
+        p.setProperty("elasticsearchTransport", "" + elasticsearchTransport);
+        p.setProperty("postgres", "" + postgres);
+        p.setProperty("query", "" + query);
+        p.setProperty("ingest", "" + ingest);
+        p.setProperty("nlp", "" + nlp);
+        p.setProperty("index", "" + index);
+        return p;
+    }
+
+    public static Ports fromProperties(Properties p) {
+        return new Ports(i(p, "kafka"), i(p, "kafkaController"), i(p, "elasticsearch"), i(p, "elasticsearchTransport"),
+                i(p, "postgres"), i(p, "query"), i(p, "ingest"), i(p, "nlp"), i(p, "index"));
+    }
+
+    private static int i(Properties p, String key) {
+        return Integer.parseInt(p.getProperty(key));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        String v = env.get(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(v.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new StackException(name + "=" + v + " is not a TCP port");
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
