@@ -22,10 +22,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param quote      the exact clause of the text that states the fact
  * @param start      offset of the quote in the document text
  * @param end        end offset (exclusive) of the quote
+ * @param paragraph  index of the paragraph that holds the quote (the passage), when known
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"source", "documentId", "region", "indicator", "kind", "estimated", "period", "measure",
-        "value", "value_max", "unit", "qualifier", "quote", "start", "end"})
+        "value", "value_max", "unit", "qualifier", "quote", "start", "end", "paragraph"})
 public record IndicatorFact(
         String source,
         String documentId,
@@ -41,10 +42,24 @@ public record IndicatorFact(
         String qualifier,
         String quote,
         int start,
-        int end) {
+        int end,
+        Integer paragraph) {
+
+    /** A fact whose paragraph is not known yet. */
+    public IndicatorFact(String source, String documentId, String region, String indicator, String kind,
+                         boolean estimated, Integer period, String measure, double value, Double valueMax, String unit,
+                         String qualifier, String quote, int start, int end) {
+        this(source, documentId, region, indicator, kind, estimated, period, measure, value, valueMax, unit, qualifier,
+                quote, start, end, null);
+    }
 
     public IndicatorFact withProvenance(String source, String documentId) {
         return new IndicatorFact(source, documentId, region, indicator, kind, estimated, period, measure, value,
-                valueMax, unit, qualifier, quote, start, end);
+                valueMax, unit, qualifier, quote, start, end, paragraph);
+    }
+
+    public IndicatorFact withParagraph(Integer paragraph) {
+        return new IndicatorFact(source, documentId, region, indicator, kind, estimated, period, measure, value,
+                valueMax, unit, qualifier, quote, start, end, paragraph);
     }
 }

@@ -25,6 +25,24 @@ public record SegmentedReport(
         sentences = sentences == null ? List.of() : List.copyOf(sentences);
     }
 
+    /** The index of the paragraph that holds the offset, or null when it falls between paragraphs. */
+    public Integer paragraphAt(int offset) {
+        int lo = 0;
+        int hi = paragraphs.size() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Paragraph p = paragraphs.get(mid);
+            if (offset < p.start()) {
+                hi = mid - 1;
+            } else if (offset >= p.end()) {
+                lo = mid + 1;
+            } else {
+                return p.index();
+            }
+        }
+        return null;
+    }
+
     /**
      * A heading and the text it governs.
      *

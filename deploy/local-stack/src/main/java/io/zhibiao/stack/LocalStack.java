@@ -40,6 +40,7 @@ public final class LocalStack {
         this.postgres = new PostgresServer(config);
         Ports p = config.ports();
         this.ingest = new ServiceProcess(config, "ingest-service", p.ingest(), "384m", Map.of(
+                "ZHIBIAO_INGEST_API_KEYS", apiKey(config),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 "QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", StackConfig.DATABASE_USER,
@@ -51,6 +52,32 @@ public final class LocalStack {
                 "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + p.elasticsearch()));
         this.query = new ServiceProcess(config, "query-service", p.query(), "384m", Map.of(
                 "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + p.elasticsearch()));
+    }
+
+    /**
+     * The API key of this stack's ingest-service: made up on first use and kept (mode 600) in
+     * {@code <data>/api-key}, where {@code ./zhibiao ingest} finds it.
+     */
+    public static String apiKey(StackConfig config) {
+        Path file = config.dataDir().resolve("api-key");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).strip();
+            }
+            Files.createDirectories(config.dataDir());
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            String key = java.util.HexFormat.of().formatHex(random);
+            Files.writeString(file, key + "\n");
+            try {
+                Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

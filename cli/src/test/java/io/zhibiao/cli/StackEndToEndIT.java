@@ -1,0 +1,154 @@
+package io.zhibiao.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.zhibiao.contracts.Json;
+import io.zhibiao.stack.Component;
+import io.zhibiao.stack.LocalStack;
+import io.zhibiao.stack.StackConfig;
+import io.zhibiao.stack.StackLayout;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system as a user runs it: real Kafka, Elasticsearch and PostgreSQL and the four packaged
+ * services, started by the same code as {@code ./zhibiao up}, fed the sample corpus through the input topic.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackEndToEndIT {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStack stack;
+    private static String upOutput;
+
+    @BeforeAll
+    static void up() throws IOException {
+        StackLayout layout = StackLayout.discover();
+        Path data = layout.root().resolve("cli/target/e2e-stack");
+        io.zhibiao.cli.TestFiles.deleteRecursively(data);
+        stack = new LocalStack(StackConfig.forTests(layout, data));
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(new TeeOutputStream(buffer, System.out), true, StandardCharsets.UTF_8);
+        int exit = UpCommand.up(stack, true, Duration.ofMinutes(8), out);
+        upOutput = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(upOutput).isZero();
+    }
+
+    @AfterAll
+    static void down() {
+        if (stack != null) {
+            stack.down();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void allTwentyEightSampleDocumentsAreIndexed() {
+        JsonNode summary = get(stack.ingest().url() + "/api/reports/summary");
+        assertThat(summary.path("documents").asLong()).as(summary.toString()).isEqualTo(28);
+        assertThat(summary.path("byStatus").path("indexed").asLong()).as(summary.toString()).isEqualTo(28);
+        assertThat(upOutput).contains("indexed: 28 reports");
+    }
+
+    @Test
+    @Order(2)
+    void searchFindsAHighlightedPassageOfJinzhou() {
+        JsonNode result = get(stack.query().url() + "/api/search?q=" + enc("新能源") + "&size=50");
+        assertThat(result.path("total").asLong()).isPositive();
+        List<JsonNode> jinzhou = new ArrayList<>();
+        result.path("items").forEach(i -> {
+            if ("锦州市".equals(i.path("region").asText())) {
+                jinzhou.add(i);
+            }
+        });
+        assertThat(jinzhou).as(result.toString()).isNotEmpty();
+        assertThat(jinzhou.get(0).path("highlights").get(0).asText()).contains("<em>新能源</em>");
+    }
+
+    @Test
+    @Order(3)
+    void indicatorsOfJinzhouAreQueryable() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode actual = get(stack.query().url() + "/api/indicators?region=" + enc("锦州市")
+                    + "&indicator=gdp&kind=actual&period=2023");
+            assertThat(values(actual, "growth_pct")).as(actual.toString()).contains(5.4);
+            assertThat(actual.path("items").get(0).path("documentId").asText()).isNotBlank();
+            JsonNode target = get(stack.query().url() + "/api/indicators?region=" + enc("锦州市")
+                    + "&indicator=gdp&kind=target&period=2024");
+            assertThat(values(target, "growth_pct")).as(target.toString()).contains(6.5);
+        });
+    }
+
+    @Test
+    @Order(4)
+    void upAgainIsHarmlessAndDownLeavesNoListener() throws IOException {
+        int exit = UpCommand.up(stack, true, Duration.ofMinutes(3), new PrintStream(OutputStreamNull.INSTANCE));
+        assertThat(exit).isZero();
+        JsonNode summary = get(stack.ingest().url() + "/api/reports/summary");
+        assertThat(summary.path("documents").asLong()).as("republishing the samples adds nothing").isEqualTo(28);
+
+        List<Integer> ports = stack.components().stream().map(Component::port).toList();
+        stack.down();
+        for (int port : ports) {
+            assertThat(listening(port)).as("port " + port + " after down").isFalse();
+        }
+        for (Component c : stack.components()) {
+            assertThat(c.isRunning()).as(c.name()).isFalse();
+        }
+    }
+
+    private static List<Double> values(JsonNode page, String measure) {
+        List<Double> out = new ArrayList<>();
+        page.path("items").forEach(i -> {
+            if (measure.equals(i.path("measure").asText())) {
+                out.add(i.path("value").asDouble());
+            }
+        });
+        return out;
+    }
+
+    private static boolean listening(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(true);
+            s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    static JsonNode get(String url) {
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(url + " -> " + r.body()).isEqualTo(200);
+            return Json.mapper().readTree(r.body());
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(url + ": " + e, e);
+        }
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

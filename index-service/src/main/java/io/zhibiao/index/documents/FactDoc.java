@@ -1,0 +1,17 @@
+package io.zhibiao.index.documents;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** An indicator fact as the {@code facts} index holds it: the SCHEMA fields, provenance and the report's metadata. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FactDoc(String documentId, String passageId, String source, String region, String regionCode,
+                      String province, String level, String docType, Integer reportYear, String title,
+                      String indicator, String kind, boolean estimated, Integer period, String measure, double value,
+                      @JsonProperty("value_max") Double valueMax, String unit, String qualifier, String quote,
+                      int start, int end) {
+
+    public static String id(String documentId, int ordinal) {
+        return documentId + ":f" + ordinal;
+    }
+}

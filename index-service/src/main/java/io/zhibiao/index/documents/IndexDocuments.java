@@ -1,0 +1,118 @@
+package io.zhibiao.index.documents;
+
+import io.zhibiao.contracts.ExtractedIndicators;
+import io.zhibiao.contracts.IndicatorFact;
+import io.zhibiao.contracts.Region;
+import io.zhibiao.contracts.ReportMetadata;
+import io.zhibiao.contracts.SegmentedReport;
+import io.zhibiao.contracts.SegmentedReport.Paragraph;
+import io.zhibiao.contracts.SegmentedReport.Section;
+import io.zhibiao.contracts.SegmentedReport.Sentence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Turns pipeline events into the documents of the three indices. Pure functions, no Elasticsearch. */
+public final class IndexDocuments {
+
+    /** A document to write, with its id. */
+    public record Keyed<T>(String id, T doc) {
+    }
+
+    public static ReportDoc report(SegmentedReport r, Instant now) {
+        ReportMetadata m = r.metadata();
+        Region g = region(m);
+        return new ReportDoc(r.documentId(), m.title(), g.name(), g.code(), g.province(), g.level(), m.docType(),
+                m.year(), m.reviewedYear(), m.speaker(), m.fragment(), m.sourceUrl(), m.sourceName(),
+                m.indexInSource(), m.publishedAt(), m.publisher(), r.text().length(), r.paragraphs().size(), r.text(),
+                r.sections(), now);
+    }
+
+    /** One passage per paragraph, with its section path and its words. */
+    public static List<Keyed<PassageDoc>> passages(SegmentedReport r) {
+        ReportMetadata m = r.metadata();
+        Region g = region(m);
+        Map<Integer, StringBuilder> words = wordsByParagraph(r);
+        List<Keyed<PassageDoc>> out = new ArrayList<>(r.paragraphs().size());
+        for (Paragraph p : r.paragraphs()) {
+            List<String> path = sectionPath(r.sections(), p.section());
+            StringBuilder w = words.get(p.index());
+            out.add(new Keyed<>(PassageDoc.id(r.documentId(), p.index()), new PassageDoc(r.documentId(), p.index(),
+                    p.start(), p.end(), r.text().substring(p.start(), p.end()), w == null ? "" : w.toString(),
+                    path.isEmpty() ? null : path.get(0), path, m.title(), g.name(), g.code(), g.province(), g.level(),
+                    m.docType(), m.year(), m.reviewedYear(), m.sourceName())));
+        }
+        return out;
+    }
+
+    /** Facts with the report's metadata and the passage that holds each quote. */
+    public static List<Keyed<FactDoc>> facts(ExtractedIndicators e) {
+        ReportMetadata m = e.metadata();
+        Region g = region(m);
+        List<Keyed<FactDoc>> out = new ArrayList<>(e.facts().size());
+        int ordinal = 0;
+        for (IndicatorFact f : e.facts()) {
+            String passage = f.paragraph() == null ? null : PassageDoc.id(e.documentId(), f.paragraph());
+            out.add(new Keyed<>(FactDoc.id(e.documentId(), ordinal++), new FactDoc(e.documentId(), passage,
+                    f.source() != null ? f.source() : m.sourceName(), f.region() != null ? f.region() : g.name(),
+                    g.code(), g.province(), g.level(), m.docType(), m.year(), m.title(), f.indicator(), f.kind(),
+                    f.estimated(), f.period(), f.measure(), f.value(), f.valueMax(), f.unit(), f.qualifier(),
+                    f.quote(), f.start(), f.end())));
+        }
+        return out;
+    }
+
+    /** The headings from the outermost section down to the given one. */
+    static List<String> sectionPath(List<Section> sections, Integer innermost) {
+        List<String> path = new ArrayList<>();
+        Integer at = innermost;
+        int guard = 0;
+        while (at != null && at >= 0 && at < sections.size() && guard++ < 64) {
+            Section s = sections.get(at);
+            path.add(0, s.heading());
+            at = s.parent();
+        }
+        return path;
+    }
+
+    /** Words of each paragraph, lower-cased, space-separated, punctuation and spaces left out. */
+    static Map<Integer, StringBuilder> wordsByParagraph(SegmentedReport r) {
+        Map<Integer, StringBuilder> out = new LinkedHashMap<>();
+        String text = r.text();
+        for (Sentence s : r.sentences()) {
+            int[] w = s.words();
+            if (w == null) {
+                continue;
+            }
+            StringBuilder sb = out.computeIfAbsent(s.paragraph(), k -> new StringBuilder());
+            for (int i = 0; i + 1 < w.length; i += 2) {
+                String pos = s.pos() != null && i / 2 < s.pos().length ? s.pos()[i / 2] : "";
+                if (pos.startsWith("w") || w[i] < 0 || w[i + 1] > text.length() || w[i] >= w[i + 1]) {
+                    continue;
+                }
+                String word = text.substring(w[i], w[i + 1]).strip();
+                if (word.isEmpty()) {
+                    continue;
+                }
+                if (!sb.isEmpty()) {
+                    sb.append(' ');
+                }
+                sb.append(word.toLowerCase(Locale.ROOT).replace(' ', '_'));
+            }
+        }
+        return out;
+    }
+
+    private static Region region(ReportMetadata m) {
+        return m.region() == null ? new Region(null, null, null, null) : m.region();
+    }
+
+    private IndexDocuments() {
+    }
+
+}

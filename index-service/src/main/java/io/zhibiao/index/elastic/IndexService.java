@@ -1,0 +1,78 @@
+package io.zhibiao.index.elastic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/** Wires the Elasticsearch side: makes sure the indices of this version exist at start, and writes into them. */
+@ApplicationScoped
+public class IndexService {
+    private static final Logger LOG = Logger.getLogger(IndexService.class);
+
+    @Inject
+    ElasticsearchClient client;
+
+    @ConfigProperty(name = "zhibiao.index.prefix", defaultValue = "")
+    Optional<String> prefix;
+
+    @ConfigProperty(name = "zhibiao.index.version", defaultValue = "1")
+    int version;
+
+    @ConfigProperty(name = "zhibiao.index.max-backoff-ms", defaultValue = "30000")
+    long maxBackoffMillis;
+
+    private volatile boolean stopping;
+    private volatile Indexer indexer;
+    private IndexLayout layout;
+
+    void onStart(@Observes StartupEvent event) {
+        layout = new IndexLayout(prefix.orElse(""), version);
+        indexer = new Indexer(client, layout, new BulkWriter(client, maxBackoffMillis, () -> stopping));
+        ensureIndices();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** Creates templates, indices and aliases; waits for Elasticsearch if it is not up yet. */
+    public void ensureIndices() {
+        long backoff = 250;
+        while (!stopping) {
+            try {
+                layout.ensure(client);
+                LOG.infof("indices of version %d ready: %s, %s, %s", version, layout.reports(), layout.passages(), layout.facts());
+                return;
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf("Elasticsearch not ready (%s); retrying in %d ms", e.toString(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                backoff = Math.min(maxBackoffMillis, backoff * 2);
+            }
+        }
+    }
+
+    public Indexer indexer() {
+        return indexer;
+    }
+
+    public IndexLayout layout() {
+        return layout;
+    }
+
+    public ElasticsearchClient client() {
+        return client;
+    }
+}

@@ -1,0 +1,160 @@
+package io.zhibiao.index.elastic;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import io.zhibiao.contracts.ExtractedIndicators;
+import io.zhibiao.contracts.SegmentedReport;
+import io.zhibiao.index.documents.FactDoc;
+import io.zhibiao.index.documents.IndexDocuments;
+import io.zhibiao.index.documents.PassageDoc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes reports, passages and facts into one version of the indices. Ids are derived from the
+ * document id, so writing the same event twice changes nothing; a new version of a document removes
+ * the old version's report, passages and facts by their ids (this Elasticsearch has no delete-by-query).
+ */
+public final class Indexer {
+    private final ElasticsearchClient client;
+    private final IndexLayout layout;
+    private final BulkWriter writer;
+
+    /** What became of one input event. */
+    public record Outcome(String documentId, int written, String refusal) {
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    public Indexer(ElasticsearchClient client, IndexLayout layout, BulkWriter writer) {
+        this.client = client;
+        this.layout = layout;
+        this.writer = writer;
+    }
+
+    public List<Outcome> indexText(List<SegmentedReport> reports) {
+        Map<String, List<BulkOperation>> byDoc = new LinkedHashMap<>();
+        Set<String> superseded = new HashSet<>();
+        Instant now = Instant.now();
+        for (SegmentedReport r : reports) {
+            List<BulkOperation> ops = byDoc.computeIfAbsent(r.documentId(), k -> new ArrayList<>());
+            ops.add(BulkOperation.of(b -> b.index(i -> i.index(layout.reports()).id(r.documentId())
+                    .document(IndexDocuments.report(r, now)))));
+            for (IndexDocuments.Keyed<PassageDoc> p : IndexDocuments.passages(r)) {
+                ops.add(BulkOperation.of(b -> b.index(i -> i.index(layout.passages()).id(p.id()).document(p.doc()))));
+            }
+            superseded.addAll(r.supersedes());
+        }
+        List<BulkOperation> deletions = deletionsOf(superseded);
+        return write(byDoc, deletions);
+    }
+
+    public List<Outcome> indexFacts(List<ExtractedIndicators> events) {
+        Map<String, List<BulkOperation>> byDoc = new LinkedHashMap<>();
+        Set<String> superseded = new HashSet<>();
+        Map<String, Set<String>> keep = new HashMap<>();
+        for (ExtractedIndicators e : events) {
+            List<BulkOperation> ops = byDoc.computeIfAbsent(e.documentId(), k -> new ArrayList<>());
+            Set<String> ids = keep.computeIfAbsent(e.documentId(), k -> new HashSet<>());
+            for (IndexDocuments.Keyed<FactDoc> f : IndexDocuments.facts(e)) {
+                ids.add(f.id());
+                ops.add(BulkOperation.of(b -> b.index(i -> i.index(layout.facts()).id(f.id()).document(f.doc()))));
+            }
+            superseded.addAll(e.supersedes());
+        }
+        List<BulkOperation> deletions = new ArrayList<>(deletionsOf(superseded));
+        // facts a document no longer has (re-extracted with a newer extractor) go too
+        for (var entry : existingIds(layout.facts(), keep.keySet()).entrySet()) {
+            for (String id : entry.getValue()) {
+                if (!keep.getOrDefault(entry.getKey(), Set.of()).contains(id)) {
+                    deletions.add(BulkOperation.of(b -> b.delete(d -> d.index(layout.facts()).id(id))));
+                }
+            }
+        }
+        return write(byDoc, deletions);
+    }
+
+    private List<Outcome> write(Map<String, List<BulkOperation>> byDoc, List<BulkOperation> deletions) {
+        List<BulkOperation> all = new ArrayList<>(deletions);
+        Map<String, String> docOfId = new HashMap<>();
+        for (var e : byDoc.entrySet()) {
+            for (BulkOperation op : e.getValue()) {
+                docOfId.put(idOf(op), e.getKey());
+                all.add(op);
+            }
+        }
+        Map<String, String> refusals = new HashMap<>();
+        for (BulkWriter.Refusal r : writer.write(all)) {
+            String doc = docOfId.get(r.id());
+            if (doc != null) {
+                refusals.putIfAbsent(doc, r.id() + " refused (" + r.status() + "): " + r.reason());
+            }
+        }
+        List<Outcome> out = new ArrayList<>();
+        for (var e : byDoc.entrySet()) {
+            out.add(new Outcome(e.getKey(), e.getValue().size(), refusals.get(e.getKey())));
+        }
+        return out;
+    }
+
+    private List<BulkOperation> deletionsOf(Set<String> supersededDocuments) {
+        if (supersededDocuments.isEmpty()) {
+            return List.of();
+        }
+        List<BulkOperation> ops = new ArrayList<>();
+        for (String doc : supersededDocuments) {
+            ops.add(BulkOperation.of(b -> b.delete(d -> d.index(layout.reports()).id(doc))));
+        }
+        for (String index : List.of(layout.passages(), layout.facts())) {
+            existingIds(index, supersededDocuments).values().forEach(ids -> ids.forEach(id ->
+                    ops.add(BulkOperation.of(b -> b.delete(d -> d.index(index).id(id))))));
+        }
+        return ops;
+    }
+
+    /** Ids of the documents in an index that belong to the given reports (a report has far fewer than 10,000). */
+    Map<String, List<String>> existingIds(String index, Collection<String> documentIds) {
+        Map<String, List<String>> out = new HashMap<>();
+        if (documentIds.isEmpty()) {
+            return out;
+        }
+        List<FieldValue> values = documentIds.stream().map(FieldValue::of).toList();
+        try {
+            SearchResponse<JsonData> page = client.search(s -> s.index(index).size(10_000)
+                    .source(src -> src.filter(f -> f.includes("documentId")))
+                    .query(q -> q.terms(t -> t.field("documentId").terms(tv -> tv.value(values)))), JsonData.class);
+            for (Hit<JsonData> h : page.hits().hits()) {
+                String doc = h.source() == null ? null : h.source().toJson().asJsonObject().getString("documentId", null);
+                out.computeIfAbsent(doc, k -> new ArrayList<>()).add(h.id());
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String idOf(BulkOperation op) {
+        if (op.isIndex()) {
+            return op.index().id();
+        }
+        if (op.isDelete()) {
+            return op.delete().id();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,55 @@
+package io.zhibiao.ingest;
+
+import io.zhibiao.contracts.IngestedReport;
+import io.zhibiao.contracts.RawReport;
+import io.zhibiao.contracts.StatusEvent;
+import io.zhibiao.ingest.domain.IngestedDocument;
+import io.zhibiao.ingest.domain.ReportIngestor;
+import io.zhibiao.ingest.ledger.Ledger;
+import io.zhibiao.ingest.messaging.PipelinePublisher;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one path every report takes in, whether from Kafka or HTTP: clean and split it, record each
+ * document in the ledger, publish the new ones. Bad input raises
+ * {@link io.zhibiao.ingest.domain.RejectedInputException}; the caller answers it (dead letter or 4xx).
+ */
+@ApplicationScoped
+public class IngestionService {
+    private final ReportIngestor ingestor = ReportIngestor.standard();
+
+    @Inject
+    Ledger ledger;
+
+    @Inject
+    PipelinePublisher publisher;
+
+    /** What happened to one document of the input. */
+    public record Receipt(String documentId, String title, String region, boolean duplicate, List<String> supersedes) {
+    }
+
+    public List<Receipt> ingest(RawReport raw) {
+        List<Receipt> receipts = new ArrayList<>();
+        for (IngestedDocument doc : ingestor.ingest(raw)) {
+            Ledger.Acceptance acceptance = ledger.accept(doc);
+            if (acceptance.mustPublish()) {
+                publisher.publish(new IngestedReport(doc.documentId(), doc.metadata(), doc.text(),
+                        acceptance.supersedes(), Instant.now()));
+                ledger.markPublished(doc.documentId());
+                publisher.publish(StatusEvent.done(doc.documentId(), StatusEvent.Stage.INGEST,
+                        doc.text().length() + " chars"));
+            } else {
+                publisher.publish(new StatusEvent(doc.documentId(), StatusEvent.Stage.INGEST,
+                        StatusEvent.State.DUPLICATE, "the same text was ingested before", Instant.now()));
+            }
+            receipts.add(new Receipt(doc.documentId(), doc.metadata().title(), doc.metadata().regionName(),
+                    !acceptance.mustPublish(), acceptance.supersedes()));
+        }
+        return receipts;
+    }
+}
