@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /** Wires the Elasticsearch side: makes sure the indices of this version exist at start, and writes into them. */
 @ApplicationScoped
@@ -32,11 +34,20 @@ public class IndexService {
     private volatile boolean stopping;
     private volatile Indexer indexer;
     private IndexLayout layout;
+    private final CountDownLatch ready = new CountDownLatch(1);
 
     void onStart(@Observes StartupEvent event) {
         layout = new IndexLayout(prefix.orElse(""), version);
         indexer = new Indexer(client, layout, new BulkWriter(client, maxBackoffMillis, () -> stopping));
-        ensureIndices();
+        // Elasticsearch may come up after us: prepare the indices in the background, consumers wait for it
+        Thread t = new Thread(this::ensureIndices, "ensure-indices");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** True once the indices of this version exist (the readiness check). */
+    public boolean isReady() {
+        return ready.getCount() == 0;
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -49,6 +60,7 @@ public class IndexService {
         while (!stopping) {
             try {
                 layout.ensure(client);
+                ready.countDown();
                 LOG.infof("indices of version %d ready: %s, %s, %s", version, layout.reports(), layout.passages(), layout.facts());
                 return;
             } catch (IOException | RuntimeException e) {
@@ -64,7 +76,18 @@ public class IndexService {
         }
     }
 
+    /** The indexer, once the indices exist. */
     public Indexer indexer() {
+        try {
+            while (!ready.await(1, TimeUnit.SECONDS)) {
+                if (stopping) {
+                    throw new IllegalStateException("shutting down before the indices were ready");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the indices", e);
+        }
         return indexer;
     }
 
