@@ -1,0 +1,139 @@
+package io.zhibiao.nlp.extract;
+
+import java.util.List;
+
+/**
+ * The small words that tie an indicator to its number, named by what they do. Each list says in its
+ * comment where in a clause it is looked for, with an example from the corpus.
+ */
+final class Cues {
+    private Cues() {
+    }
+
+    /**
+     * Words that may stand right before an indicator's name. Anything else glued to the name makes it
+     * part of a longer noun that is not the indicator: 亩均生产总值, 园区规模工业增加值, 新增高新技术企业20家
+     * (a count of new ones), 工业固定资产投资, 进出口 (for 出口).
+     * Examples: 全市生产总值, 其中规上工业增加值, 推动社会消费品零售总额增长1.1%, 2023年地区生产总值.
+     */
+    static final List<String> BEFORE_INDICATOR = List.of(
+            "全市", "全区", "全县", "全州", "全旗", "全盟", "全体", "全社会", "全年", "年内", "当年", "其中",
+            "预计", "实现", "完成", "推动", "带动", "确保", "力争", "争取", "促进", "力促", "拉动", "保持", "同口径",
+            "可比", "累计", "已累计", "共", "我市", "本市", "我区", "本区", "我县", "本县", "是", "为", "和", "与", "及",
+            "年", "今年", "去年", "上年", "目标", "期间", "末", "底", "时期", "到", "的", "都", "均", "带动全市",
+            "实现全市", "完成全市", "接待", "全口径", "加快", "力保", "确保全年", "力争全年", "年景", "认定");
+
+    /**
+     * Before a name, these make what follows a count of new units, not the total: 新增高新技术企业57家
+     * (the total comes after 存量/总数: 新增高新技术企业57家、存量达348家).
+     */
+    static final List<String> NEW_UNITS_BEFORE = List.of("新增", "新认定", "新培育", "净增", "新引进", "新", "认定");
+
+    /** Between a name and its number, the same: 高新技术企业认定32家. */
+    static final List<String> NEW_UNITS_BETWEEN = List.of("新增", "认定", "新认定", "净增", "培育", "引进");
+
+    /** A stock after new units: 存量达348家, 总数超2300家, 认定高新技术企业数达到15家以上. */
+    static final List<String> STOCK = List.of("存量", "总数", "总量", "保有量", "累计", "达到");
+
+    /**
+     * A sentence that starts with a development zone is about the zone, not the region:
+     * 园区规上企业工业总产值完成350.9亿元,同比增长9.8%;工业增加值完成69.5亿元.
+     */
+    static final List<String> ZONE = List.of("园区", "开发区", "高新区", "经开区", "产业园", "工业园", "示范区", "综保区",
+            "自贸区", "片区", "新区", "保税区", "试验区");
+
+    /** A clause that starts with one of these goes on about the indicator before it: 326.3亿元,增长6.8%. */
+    static final List<String> CONTINUATION = List.of(
+            "增长", "增", "同比", "比上年", "较上年", "比去年", "较去年", "下降", "降低", "减少", "增速", "增幅", "降幅",
+            "分别", "均", "达到", "达", "为", "总量", "总额", "规模", "年均", "可比", "同口径", "按可比", "扣除", "剔除",
+            "名义", "实际增长", "居", "位居", "位列", "排名", "排", "列", "占", "上涨", "提高", "首次", "连续", "创",
+            "实现", "完成", "其中增长", "比2", "较2", "(下同)", "（下同）", "存量", "总数", "保有量", "共", "全市共");
+
+    /** Growth: 增长6.8%, 同比增长0.7%, 涨幅3%左右, 年均增速6.5%, 上涨1.7%. */
+    static final List<String> RISE = List.of("增长", "增加", "上涨", "涨幅", "增速", "增幅", "提高", "增");
+
+    /** Decline, stated as a negative growth: 下降2.5%, 降低2%, 降幅收窄至9.6%. */
+    static final List<String> FALL = List.of("下降", "降低", "减少", "回落", "降幅", "下滑", "减");
+
+    /** A share of a whole: 实际利用外资1549万美元,占全市80.1%. */
+    static final List<String> SHARE = List.of("占", "比重", "占比");
+
+    /** Before a number: 突破5000家, 超1.2万亿元, 不低于212.5万吨, 超过200家. */
+    static final List<String> ABOVE_BEFORE = List.of("不低于", "不少于", "超过", "突破", "超", "破", "逾", "高于", "多于");
+
+    /** Before a number: 控制在3%以内, 不超过3%, 不高于3%. */
+    static final List<String> AT_MOST_BEFORE = List.of("不超过", "不高于", "控制在", "低于", "少于");
+
+    /** Before a number: 约3000亿元. */
+    static final List<String> ABOUT_BEFORE = List.of("约", "大约", "近");
+
+    /** "Respectively": the values go to the indicators in order (分别增长5.1%和8%). */
+    static final List<String> RESPECTIVELY = List.of("分别");
+
+    /** "Both/all": one value for every indicator named (单位GDP能耗、全社会能源消费量预计同比均下降8%). */
+    static final List<String> ALL = List.of("均", "都");
+
+    /** Between coordinated names or values: 城镇、农村; 5.1%和8%. */
+    static final List<String> AND = List.of("、", "和", "及", "与", "以及");
+
+    /** Marks an actual as preliminary: 初步核算,地区生产总值增长5.4%; 预计全年地区生产总值比上年增长6%左右. */
+    static final List<String> ESTIMATE = List.of("预计", "初步核算", "初步统计", "据初步", "预估");
+
+    /** Announces the year's targets: 主要预期目标是:生产总值增长7%左右. */
+    static final List<String> TARGET = List.of("预期目标", "主要目标", "发展目标", "目标任务", "目标是", "目标为");
+
+    static boolean endsWithAny(CharSequence text, int end, int floor, List<String> words) {
+        return endingWord(text, end, floor, words) != null;
+    }
+
+    /** The word of {@code words} that ends at {@code end} (not starting before {@code floor}), longest first. */
+    static String endingWord(CharSequence text, int end, int floor, List<String> words) {
+        String best = null;
+        for (String w : words) {
+            int s = end - w.length();
+            if (s >= floor && regionMatches(text, s, w) && (best == null || w.length() > best.length())) {
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    static boolean startsWithAny(CharSequence text, int start, int limit, List<String> words) {
+        for (String w : words) {
+            if (start + w.length() <= limit && regionMatches(text, start, w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The last occurrence of any of {@code words} in [from, to): its start, or -1. */
+    static int lastIndexOfAny(CharSequence text, int from, int to, List<String> words) {
+        int best = -1;
+        for (String w : words) {
+            for (int s = to - w.length(); s >= from && s > best; s--) {
+                if (regionMatches(text, s, w)) {
+                    best = s;
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    static boolean containsAny(CharSequence text, int from, int to, List<String> words) {
+        return lastIndexOfAny(text, from, to, words) >= 0;
+    }
+
+    static boolean regionMatches(CharSequence text, int at, String w) {
+        if (at < 0 || at + w.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < w.length(); i++) {
+            if (text.charAt(at + i) != w.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,473 @@
+package io.zhibiao.nlp.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads indicator values out of one sentence. The grammar, rule by rule:
+ *
+ * <ol>
+ * <li><b>Name</b>: an indicator's name (longest term of the lexicon) standing on its own — after a
+ *     clause boundary or one of {@link Cues#BEFORE_INDICATOR} — opens a subject:
+ *     <i>全市生产总值</i>, but not <i>亩均生产总值</i> or <i>新增高新技术企业</i>.</li>
+ * <li><b>Coordination</b>: names joined by 、/和/及 form one subject with several slots:
+ *     <i>规上工业增加值、固定资产投资分别增长8%、10%</i>; a compound name fills two slots at once:
+ *     <i>城乡居民人均可支配收入</i>.</li>
+ * <li><b>Value</b>: a quantity in the same clause, with only verbs and qualifiers between it and the
+ *     subject (no other number): <i>社会消费品零售总额78.6亿元</i>, <i>粮食产量稳定在50亿斤以上</i>.</li>
+ * <li><b>Value list</b>: quantities joined by 、/和 are handed out to the slots in order
+ *     (<i>分别增长5.1%和8%</i>); a qualifier after the last applies to all (<i>分别增长7%和8%左右</i>);
+ *     one value with 均 goes to every slot; with 分别 and a one-slot subject, the values go to the
+ *     subjects that took the previous values (<i>接待游客1126.3万人次,实现旅游收入115.5亿元,分别增长14.6%、17.3%</i>).</li>
+ * <li><b>Continuation</b>: a clause that starts with {@link Cues#CONTINUATION} keeps the subject:
+ *     <i>生产总值326.3亿元、超过兴平居咸阳第三,增长6.8%</i>; any other clause closes it.</li>
+ * <li><b>Measure</b>: % after a rise or fall word is growth (a fall negative), after 占 a share, else what
+ *     the indicator's percentages are (a rate's is a share); a unit the indicator takes is a level, 家 a count.</li>
+ * <li><b>Qualifier</b>: the word after the value (左右, 以上, 以内) wins over the word before it
+ *     (超过, 突破, 不低于 / 控制在, 不超过 / 约); a range is {@code range}.</li>
+ * </ol>
+ */
+final class IndicatorGrammar {
+    /** The most characters of verbs and qualifiers between a subject and its value in one clause. */
+    static final int MAX_GAP = 14;
+    /** … or when other names are coordinated with it before 分别/均. */
+    static final int MAX_COORDINATED_GAP = 32;
+    /** How far back a 粮食 may stand for a bare 产量. */
+    static final int ANAPHOR_REACH = 60;
+
+    private final IndicatorLexicon lexicon;
+    private final QuantityReader quantities;
+
+    IndicatorGrammar(IndicatorLexicon lexicon) {
+        this.lexicon = lexicon;
+        this.quantities = new QuantityReader(lexicon.units());
+    }
+
+    private enum Kind { TERM, QUANTITY, BREAK }
+
+    private record Item(Kind kind, int start, int end, IndicatorLexicon.Entry entry, Quantity quantity) {
+    }
+
+    /** One place of a subject: an indicator (null if untracked) and where its name starts. */
+    private record Slot(IndicatorLexicon.Indicator indicator, int nameStart, boolean fresh) {
+    }
+
+    /** The indicator names and quantities of a sentence, in order. */
+    private List<Item> items(String text, int start, int end, String region) {
+        List<Item> items = new ArrayList<>();
+        int i = start;
+        while (i < end) {
+            char c = text.charAt(i);
+            if (isBreak(c)) {
+                items.add(new Item(Kind.BREAK, i, i + 1, null, null));
+                i++;
+                continue;
+            }
+            int len = lexicon.terms().longest(text, i, Math.min(end, i + 24));
+            if (len > 0) {
+                IndicatorLexicon.Entry entry = lexicon.terms().get(text, i, len);
+                if (standsAlone(text, i, start, region) && anaphorResolved(entry, text, i, start)) {
+                    items.add(new Item(Kind.TERM, i, i + len, entry, null));
+                }
+                i += len;
+                continue;
+            }
+            if (QuantityReader.startsNumber(text, i, end)) {
+                boolean rank = i > start && (text.charAt(i - 1) == '第');
+                Quantity q = rank ? null : quantities.read(text, i, end);
+                if (q != null) {
+                    items.add(new Item(Kind.QUANTITY, q.start(), q.end(), null, q));
+                    i = q.end();
+                } else {
+                    i = QuantityReader.isDigit(c) ? QuantityReader.skipNumber(text, i, end) : i + 1;
+                }
+                continue;
+            }
+            i++;
+        }
+        return items;
+    }
+
+    /**
+     * The readings of the sentence {@code text[start, end)} of a report of {@code region}.
+     */
+    List<Reading> read(String text, int start, int end, String region) {
+        List<Item> items = items(text, start, end, region);
+        List<Reading> out = new ArrayList<>();
+        List<Slot> subject = new ArrayList<>();
+        List<Slot> history = new ArrayList<>();
+        boolean tookValue = false;
+        java.util.Map<String, Reading> taken = new java.util.HashMap<>();
+        int cursor = start;       // where the text between subject and value begins
+        int clauseStart = start;  // start of the current clause
+        for (int k = 0; k < items.size(); k++) {
+            Item item = items.get(k);
+            switch (item.kind) {
+                case BREAK -> {
+                    clauseStart = item.end;
+                    char c = text.charAt(item.start);
+                    boolean keeps = c != ':' && c != '：' && continues(text, item.end, end);
+                    if (!keeps) {
+                        subject.clear();
+                        if (c != ',' && c != '，') {
+                            history.clear();
+                        }
+                    }
+                    cursor = Math.max(cursor, item.end);
+                }
+                case TERM -> {
+                    List<Slot> slots = new ArrayList<>();
+                    // 新增国家科技型中小企业1099家、高新技术企业139家: 新增 governs the whole list
+                    boolean fresh = Cues.endsWithAny(text, item.start, start, Cues.NEW_UNITS_BEFORE)
+                            || (precededByEnumeration(text, item.start, start) && newUnitsList(text, clauseStart, item.start));
+                    for (IndicatorLexicon.Indicator ind : item.entry.indicators()) {
+                        slots.add(new Slot(ind, item.start, fresh));
+                    }
+                    if (!subject.isEmpty() && !tookValue && isConnector(text, cursor, item.start)) {
+                        subject.addAll(slots);
+                    } else {
+                        subject = slots;
+                        tookValue = false;
+                    }
+                    cursor = item.end;
+                }
+                case QUANTITY -> {
+                    if (subject.isEmpty()) {
+                        continue;
+                    }
+                    int gapStart = Math.max(cursor, clauseStart);
+                    if (!gapAllowed(text, gapStart, item.start)
+                            || (tookValue && !continues(text, skipConnector(text, gapStart, item.start), item.start + 1))) {
+                        // 高新技术企业20家、雏鹰瞪羚独角兽企业15家: the second number is someone else's
+                        subject.clear();
+                        continue;
+                    }
+                    // the values joined to this one: 5.1%和8%, 37533元、15221元
+                    List<Quantity> values = new ArrayList<>();
+                    values.add(item.quantity);
+                    int last = k;
+                    while (last + 1 < items.size() && items.get(last + 1).kind == Kind.QUANTITY
+                            && joins(text, items.get(last).end, items.get(last + 1).start)
+                            && sameFamily(item.quantity, items.get(last + 1).quantity)) {
+                        last++;
+                        values.add(items.get(last).quantity);
+                    }
+                    int listEnd = items.get(last).end;
+                    List<Slot> slots = slotsFor(text, subject, history, values.size(), cursor, gapStart, item.start, tookValue);
+                    if (slots != null) {
+                        spreadTrailingQualifier(values);
+                        for (int v = 0; v < slots.size(); v++) {
+                            Slot slot = slots.get(v);
+                            Quantity q = values.size() == 1 ? values.get(0) : values.get(v);
+                            int valueStart = q.start();
+                            Reading r = reading(slot, q, text, gapStart, valueStart, listEnd);
+                            if (r == null) {
+                                continue;
+                            }
+                            // one value per measure and name: 投入强度1.02%,首次突破1% keeps 1.02
+                            String key = slot.nameStart() + "|" + r.indicator() + "|" + r.measure();
+                            Reading before = taken.get(key);
+                            if (before != null && !before.milestone()) {
+                                continue;
+                            }
+                            taken.put(key, r);
+                            out.add(r);
+                        }
+                        for (Slot s : slots) {
+                            if (!history.contains(s)) {
+                                history.add(s);
+                            }
+                        }
+                    }
+                    tookValue = true;
+                    cursor = listEnd;
+                    k = last;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The slots the values go to, or null when they cannot be placed: one value for one slot; n values
+     * for n slots; one value for all slots with 均; with 分别, names in the gap that the lexicon does not know
+     * count as slots too, and a one-slot subject hands over to the subjects before it.
+     */
+    private List<Slot> slotsFor(String text, List<Slot> subject, List<Slot> history, int n, int cursor,
+                                int gapStart, int valueStart, boolean tookValue) {
+        boolean respectively = Cues.containsAny(text, gapStart, valueStart, Cues.RESPECTIVELY);
+        boolean all = Cues.containsAny(text, gapStart, valueStart, Cues.ALL);
+        List<Slot> slots = new ArrayList<>(subject);
+        if (!tookValue) {
+            // untracked names coordinated with ours: 高新技术企业、科技型中小企业数量和技术合同交易额增速分别增长32%、55%和78%
+            int extra = connectorsBefore(text, gapStart, valueStart);
+            if (extra > 0) {
+                if (!respectively && !all) {
+                    return null; // 城镇新增就业、失业人员再就业超过3万人: one sum for several things
+                }
+                for (int e = 0; e < extra; e++) {
+                    slots.add(new Slot(null, valueStart, false));
+                }
+            }
+        }
+        if (slots.size() == n) {
+            return slots;
+        }
+        if (n == 1 && all) {
+            return slots;
+        }
+        if (slots.size() == 1 && n > 1 && respectively && history.size() >= n) {
+            List<Slot> back = new ArrayList<>(history.subList(history.size() - n, history.size()));
+            if (back.get(n - 1).equals(slots.get(0)) || !history.contains(slots.get(0))) {
+                return back;
+            }
+        }
+        return null;
+    }
+
+    private Reading reading(Slot slot, Quantity q, String text, int gapStart, int valueStart, int listEnd) {
+        IndicatorLexicon.Indicator ind = slot.indicator();
+        if (ind == null || ind.id() == null) {
+            return null;
+        }
+        String unit = q.unit();
+        String measure;
+        double sign = 1;
+        if (Cues.containsAny(text, gapStart, valueStart, Cues.SHARE)) {
+            // 地区生产总值总量仅占全省的1.0%, 出口规模占全国比重提高至2.49%: a share of a larger whole
+            return null;
+        }
+        if (q.isPercent()) {
+            int rise = Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.RISE);
+            int fall = Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.FALL);
+            if (rise >= 0 || fall >= 0) {
+                measure = "growth_pct";
+                sign = fall > rise ? -1 : 1;
+            } else {
+                measure = "share".equals(ind.percentMeasure()) ? "share_pct" : "growth_pct";
+            }
+        } else if ("万".equals(unit) || "亿".equals(unit)) {
+            String implied = null;
+            for (String u : ind.units()) {
+                if (u.startsWith(unit) && u.length() > 1 && !u.endsWith("元")) {
+                    implied = u;
+                }
+            }
+            if (implied == null) {
+                return null;
+            }
+            unit = implied;
+            measure = "level";
+        } else if (ind.units().contains(unit)) {
+            measure = unit.equals("家") || unit.equals("个") ? "count" : "level";
+        } else {
+            return null;
+        }
+        if (slot.fresh() && "count".equals(measure)
+                || Cues.containsAny(text, gapStart, valueStart, Cues.NEW_UNITS_BETWEEN)) {
+            if (!measure.endsWith("_pct") && !Cues.containsAny(text, gapStart, valueStart, Cues.STOCK)) {
+                return null; // 新增高新技术企业20家: new units, not the total
+            }
+        }
+        String qualifier = q.isRange() ? "range" : q.qualifier();
+        if (qualifier == null) {
+            int before = valueStart;
+            if (Cues.endsWithAny(text, before, gapStart, Cues.AT_MOST_BEFORE)) {
+                qualifier = "at_most";
+            } else if (Cues.endsWithAny(text, before, gapStart, Cues.ABOVE_BEFORE)) {
+                qualifier = "above";
+            } else if (Cues.endsWithAny(text, before, gapStart, Cues.ABOUT_BEFORE)) {
+                qualifier = "about";
+            }
+        }
+        return new Reading(ind.id(), measure, sign * q.value(), q.valueMax() == null ? null : sign * q.valueMax(),
+                unit, qualifier, Math.min(slot.nameStart(), valueStart), Math.max(listEnd, q.end()), q.milestone());
+    }
+
+    /** 分别增长7%和8%左右: the last value's qualifier belongs to the others as well. */
+    private static void spreadTrailingQualifier(List<Quantity> values) {
+        if (values.size() < 2) {
+            return;
+        }
+        String q = values.get(values.size() - 1).qualifier();
+        if (q == null) {
+            return;
+        }
+        for (int i = 0; i < values.size() - 1; i++) {
+            Quantity v = values.get(i);
+            if (v.qualifier() == null) {
+                values.set(i, new Quantity(v.start(), v.end(), v.value(), v.valueMax(), v.unit(), q, v.milestone()));
+            }
+        }
+    }
+
+    /** 连续10年稳定在13亿斤以上: a duration between name and value is not another number. */
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("连续[0-9０-９]+(?:年|个季度|个月)");
+
+    /**
+     * Does the sentence open with a development zone as its topic (园区规上企业工业总产值…)? The caller
+     * knows whether the sentence's first word is a verb (支持渭南高新区建设… is about the city).
+     */
+    static boolean startsWithZone(String text, int start, int end) {
+        int i = start;
+        for (String lead : List.of("全市", "我市", "其中", "同时")) {
+            if (Cues.regionMatches(text, i, lead)) {
+                i += lead.length();
+            }
+        }
+        int limit = Math.min(end, i + 8);
+        for (String zone : Cues.ZONE) {
+            int at = text.indexOf(zone, i);
+            if (at >= 0 && at + zone.length() <= limit && noBreak(text, i, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean noBreak(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (isBreak(text.charAt(i)) || text.charAt(i) == '、') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A 、-list that a 新增 opens: 新增省级创新型中小企业13家、专精特新企业10家、高新技术企业14家. */
+    private static boolean newUnitsList(String text, int clauseStart, int at) {
+        int i = clauseStart;
+        while (i < at && (Character.isWhitespace(text.charAt(i)))) {
+            i++;
+        }
+        for (String w : Cues.NEW_UNITS_BEFORE) {
+            int k = text.indexOf(w, i);
+            if (k >= 0 && k < at && k - i <= 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name follows 、 directly. */
+    private static boolean precededByEnumeration(String text, int at, int sentenceStart) {
+        int i = at - 1;
+        while (i >= sentenceStart && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i >= sentenceStart && text.charAt(i) == '、';
+    }
+
+    /** Past a leading 、/和 and spaces. */
+    private static int skipConnector(String text, int from, int to) {
+        int i = from;
+        while (i < to && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '、' || text.charAt(i) == '和')) {
+            i++;
+        }
+        return i;
+    }
+
+    /** A name stands alone when nothing but a boundary or a known word precedes it. */
+    private static boolean standsAlone(String text, int at, int sentenceStart, String region) {
+        if (at == sentenceStart) {
+            return true;
+        }
+        char before = text.charAt(at - 1);
+        if (!isHan(before)) {
+            return true;
+        }
+        if (Cues.endsWithAny(text, at, sentenceStart, Cues.NEW_UNITS_BEFORE)
+                || Cues.endsWithAny(text, at, sentenceStart, Cues.BEFORE_INDICATOR)) {
+            return true;
+        }
+        if (region != null && !region.isEmpty()) {
+            if (Cues.regionMatches(text, at - region.length(), region)) {
+                return true;
+            }
+            String shortName = region.length() > 2 ? region.substring(0, region.length() - 1) : region;
+            return Cues.regionMatches(text, at - shortName.length(), shortName);
+        }
+        return false;
+    }
+
+    private static boolean anaphorResolved(IndicatorLexicon.Entry entry, String text, int at, int sentenceStart) {
+        if (entry.requires() == null) {
+            return true;
+        }
+        int from = Math.max(sentenceStart, at - ANAPHOR_REACH);
+        return text.substring(from, at).contains(entry.requires());
+    }
+
+    /** Between subject and value: no other number, and not too long. */
+    private static boolean gapAllowed(String text, int from, int to) {
+        int max = Cues.containsAny(text, from, to, Cues.RESPECTIVELY) || Cues.containsAny(text, from, to, Cues.ALL)
+                ? MAX_COORDINATED_GAP : MAX_GAP;
+        if (to - from > max) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c == '“' || c == '”' || c == '《') {
+                return false; // 新增就业创业“归雁”人才5000人: a named thing between
+            }
+            if (QuantityReader.isDigit(c)) {
+                return DURATION.matcher(text.substring(from, to)).replaceAll("").chars()
+                        .noneMatch(ch -> QuantityReader.isDigit((char) ch));
+            }
+        }
+        return true;
+    }
+
+    /** Names of the gap joined by 、/和/及 before 分别 or 均: how many extra slots they add. */
+    private static int connectorsBefore(String text, int from, int to) {
+        int stop = to;
+        int r = Cues.lastIndexOfAny(text, from, to, Cues.RESPECTIVELY);
+        int a = Cues.lastIndexOfAny(text, from, to, Cues.ALL);
+        if (r >= 0) {
+            stop = r;
+        } else if (a >= 0) {
+            stop = a;
+        }
+        int n = 0;
+        for (int i = from; i < stop; i++) {
+            char c = text.charAt(i);
+            if (c == '、' || c == '和' || c == '及' || c == '与') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** Only a connector (and spaces) between two names: 城镇新增就业、城镇调查失业率. */
+    private static boolean isConnector(String text, int from, int to) {
+        String between = text.substring(from, to).strip();
+        return Cues.AND.contains(between);
+    }
+
+    /** Only a connector between two values of a list: 5.1%和8%, 6.5%、10%和25%. */
+    private static boolean joins(String text, int from, int to) {
+        String between = text.substring(from, to).strip();
+        return Cues.AND.contains(between) || between.equals(",") || between.equals("，");
+    }
+
+    private static boolean sameFamily(Quantity a, Quantity b) {
+        return a.isPercent() == b.isPercent() && (a.isPercent() || a.unit().equals(b.unit()));
+    }
+
+    /** Does the clause starting at {@code from} go on about the subject before it? */
+    private static boolean continues(String text, int from, int end) {
+        int i = from;
+        while (i < end && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return Cues.startsWithAny(text, i, end, Cues.CONTINUATION);
+    }
+
+    private static boolean isBreak(char c) {
+        return c == ',' || c == '，' || c == ';' || c == '；' || c == ':' || c == '：';
+    }
+
+    static boolean isHan(char c) {
+        return c >= '\u4e00' && c <= '\u9fff';
+    }
+}

@@ -1,0 +1,115 @@
+package io.zhibiao.nlp.extract;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The indicators and their words ({@code extract/indicators.txt}) and the units
+ * ({@code extract/units.txt}), compiled into character tries for longest-match lookup.
+ */
+final class IndicatorLexicon {
+
+    /** What a term names: one indicator, or several in order for a compound term; null ids are untracked. */
+    record Entry(String term, List<Indicator> indicators, String requires) {
+        boolean tracked() {
+            return indicators.stream().anyMatch(i -> i.id() != null);
+        }
+    }
+
+    /** An indicator: the level units it may take and what a bare percentage after it measures. */
+    record Indicator(String id, Set<String> units, String percentMeasure) {
+    }
+
+    /** A unit as written, its normalised form and the factor that scales the number. */
+    record Unit(String written, String unit, double factor) {
+    }
+
+    private final Trie<Entry> terms = new Trie<>();
+    private final Trie<Unit> units = new Trie<>();
+
+    private IndicatorLexicon() {
+    }
+
+    static IndicatorLexicon load() {
+        IndicatorLexicon lexicon = new IndicatorLexicon();
+        lexicon.loadIndicators(lines("extract/indicators.txt"));
+        for (String line : lines("extract/units.txt")) {
+            String[] f = line.trim().split("\\s+");
+            lexicon.units.put(f[0], new Unit(f[0], f[1], Double.parseDouble(f[2])));
+        }
+        return lexicon;
+    }
+
+    Trie<Entry> terms() {
+        return terms;
+    }
+
+    Trie<Unit> units() {
+        return units;
+    }
+
+    private void loadIndicators(List<String> lines) {
+        Map<String, Indicator> byId = new LinkedHashMap<>();
+        List<Indicator> current = null;
+        String requires = null;
+        for (String line : lines) {
+            String s = line.strip();
+            if (s.startsWith("indicator ")) {
+                String[] f = s.split("\\s+");
+                Map<String, String> attrs = new HashMap<>();
+                for (int i = 2; i < f.length; i++) {
+                    int eq = f[i].indexOf('=');
+                    attrs.put(f[i].substring(0, eq), f[i].substring(eq + 1));
+                }
+                Set<String> unitSet = attrs.getOrDefault("units", "").isEmpty()
+                        ? Set.of() : Set.of(attrs.get("units").split(","));
+                String percent = attrs.getOrDefault("percent", "growth");
+                requires = attrs.get("after");
+                current = new ArrayList<>();
+                for (String id : f[1].split(",")) {
+                    String key = id.equals("-") ? null : id;
+                    Indicator ind = key == null ? new Indicator(null, Set.of(), percent)
+                            : byId.computeIfAbsent(key, k -> new Indicator(k, unitSet, percent));
+                    current.add(ind);
+                }
+            } else if (current != null) {
+                for (String pattern : s.split("\\s+\\|\\s+")) {
+                    for (String term : TermPattern.expand(pattern)) {
+                        if (!term.isEmpty()) {
+                            terms.put(term, new Entry(term, List.copyOf(current), requires));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> lines(String resource) {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = IndicatorLexicon.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String s = line.strip();
+                if (!s.isEmpty() && !s.startsWith("#")) {
+                    out.add(line);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}
