@@ -57,7 +57,7 @@ public final class IndicatorExtractor {
                 Sentence sentence = sentences.get(sentenceIndex);
                 // a zone as topic holds through the clauses of a sentence cut at ；
                 zoneTopic = (zoneTopic && afterSemicolon(text, sentence.start()))
-                        || (IndicatorGrammar.startsWithZone(text, sentence.start(), sentence.end()) && !startsWithVerb(sentence));
+                        || (IndicatorGrammar.startsWithZone(text, sentence.start(), sentence.end()) && !startsWithVerb(text, sentence));
                 if (zoneTopic || !mayHoldNumbers(text, sentence.start(), sentence.end())) {
                     continue;
                 }
@@ -65,7 +65,7 @@ public final class IndicatorExtractor {
                 for (Reading r : withoutPassedMilestones(readings)) {
                     TimeFrame.When when = time.when(current, text, sentence.start(), r.start());
                     boolean estimated = "actual".equals(when.kind())
-                            && Cues.containsAny(text, paragraph.start(), r.start(), Cues.ESTIMATE);
+                            && Cues.containsAny(text, paragraph.start(), r.end(), Cues.ESTIMATE);
                     IndicatorFact fact = new IndicatorFact(source, report.documentId(), region, r.indicator(), when.kind(),
                             estimated, when.period(), r.measure(), r.value(), r.valueMax(), r.unit(), r.qualifier(),
                             text.substring(r.start(), r.end()), r.start(), r.end());
@@ -125,8 +125,15 @@ public final class IndicatorExtractor {
         return i >= 0 && (text.charAt(i) == '；' || text.charAt(i) == ';');
     }
 
-    private static boolean startsWithVerb(Sentence sentence) {
-        return sentence.pos() != null && sentence.pos().length > 0 && sentence.pos()[0].startsWith("v");
+    private static final Set<String> MODAL = Set.of("力争", "确保", "争取");
+
+    /** 支持渭南高新区建设…: a zone as the object of the opening verb is not the topic; 力争/确保 are not such verbs. */
+    private static boolean startsWithVerb(String text, Sentence sentence) {
+        if (sentence.pos() == null || sentence.pos().length == 0) {
+            return false;
+        }
+        String first = text.substring(sentence.words()[0], sentence.words()[1]);
+        return sentence.pos()[0].startsWith("v") && !MODAL.contains(first);
     }
 
     /** Cheap filter: a sentence without a digit or a Chinese magnitude cannot state a value. */

@@ -263,25 +263,31 @@ final class IndicatorGrammar {
         } else {
             return null;
         }
-        if (slot.fresh() && "count".equals(measure)
-                || Cues.containsAny(text, gapStart, valueStart, Cues.NEW_UNITS_BETWEEN)) {
-            if (!measure.endsWith("_pct") && !Cues.containsAny(text, gapStart, valueStart, Cues.STOCK)) {
-                return null; // 新增高新技术企业20家: new units, not the total
-            }
+        if (!measure.endsWith("_pct") && (slot.fresh() && "count".equals(measure)
+                || Cues.containsAny(text, gapStart, valueStart, Cues.NEW_UNITS_BETWEEN))
+                && !Cues.containsAny(text, gapStart, valueStart, Cues.STOCK)) {
+            return null; // 新增高新技术企业20家, 高新技术企业增加9家以上: new units, not the total
         }
         String qualifier = q.isRange() ? "range" : q.qualifier();
         if (qualifier == null) {
-            int before = valueStart;
-            if (Cues.endsWithAny(text, before, gapStart, Cues.AT_MOST_BEFORE)) {
-                qualifier = "at_most";
-            } else if (Cues.endsWithAny(text, before, gapStart, Cues.ABOVE_BEFORE)) {
-                qualifier = "above";
-            } else if (Cues.endsWithAny(text, before, gapStart, Cues.ABOUT_BEFORE)) {
-                qualifier = "about";
-            }
+            qualifier = qualifierBefore(text, gapStart, valueStart);
         }
         return new Reading(ind.id(), measure, sign * q.value(), q.valueMax() == null ? null : sign * q.valueMax(),
                 unit, qualifier, Math.min(slot.nameStart(), valueStart), Math.max(listEnd, q.end()), q.milestone());
+    }
+
+    /** The qualifier word right before a value; the longest word wins (不低于 is above, not 低于). */
+    private static String qualifierBefore(String text, int gapStart, int valueStart) {
+        String atMost = Cues.endingWord(text, valueStart, gapStart, Cues.AT_MOST_BEFORE);
+        String above = Cues.endingWord(text, valueStart, gapStart, Cues.ABOVE_BEFORE);
+        String about = Cues.endingWord(text, valueStart, gapStart, Cues.ABOUT_BEFORE);
+        int a = atMost == null ? 0 : atMost.length();
+        int b = above == null ? 0 : above.length();
+        int c = about == null ? 0 : about.length();
+        if (a == 0 && b == 0 && c == 0) {
+            return null;
+        }
+        return a >= b && a >= c ? "at_most" : b >= c ? "above" : "about";
     }
 
     /** 分别增长7%和8%左右: the last value's qualifier belongs to the others as well. */
@@ -310,7 +316,7 @@ final class IndicatorGrammar {
      */
     static boolean startsWithZone(String text, int start, int end) {
         int i = start;
-        for (String lead : List.of("全市", "我市", "其中", "同时")) {
+        for (String lead : List.of("全市", "我市", "其中", "同时", "力争", "确保", "争取", "全年", "年内", "今年")) {
             if (Cues.regionMatches(text, i, lead)) {
                 i += lead.length();
             }
@@ -395,7 +401,12 @@ final class IndicatorGrammar {
             return true;
         }
         int from = Math.max(sentenceStart, at - ANAPHOR_REACH);
-        return text.substring(from, at).contains(entry.requires());
+        int antecedent = text.substring(from, at).lastIndexOf(entry.requires());
+        if (antecedent < 0) {
+            return false;
+        }
+        int after = from + antecedent + entry.requires().length();
+        return entry.anchors().isEmpty() || Cues.startsWithAny(text, after, at, entry.anchors());
     }
 
     /** Between subject and value: no other number, and not too long. */

@@ -20,7 +20,7 @@ import java.util.Set;
 final class IndicatorLexicon {
 
     /** What a term names: one indicator, or several in order for a compound term; null ids are untracked. */
-    record Entry(String term, List<Indicator> indicators, String requires) {
+    record Entry(String term, List<Indicator> indicators, String requires, List<String> anchors) {
         boolean tracked() {
             return indicators.stream().anyMatch(i -> i.id() != null);
         }
@@ -62,6 +62,7 @@ final class IndicatorLexicon {
         Map<String, Indicator> byId = new LinkedHashMap<>();
         List<Indicator> current = null;
         String requires = null;
+        List<String> anchors = List.of();
         for (String line : lines) {
             String s = line.strip();
             if (s.startsWith("indicator ")) {
@@ -75,6 +76,7 @@ final class IndicatorLexicon {
                         ? Set.of() : Set.of(attrs.get("units").split(","));
                 String percent = attrs.getOrDefault("percent", "growth");
                 requires = attrs.get("after");
+                anchors = attrs.containsKey("anchors") ? List.of(attrs.get("anchors").split(",")) : List.of();
                 current = new ArrayList<>();
                 for (String id : f[1].split(",")) {
                     String key = id.equals("-") ? null : id;
@@ -86,7 +88,7 @@ final class IndicatorLexicon {
                 for (String pattern : s.split("\\s+\\|\\s+")) {
                     for (String term : TermPattern.expand(pattern)) {
                         if (!term.isEmpty()) {
-                            terms.put(term, new Entry(term, List.copyOf(current), requires));
+                            terms.put(term, new Entry(term, List.copyOf(current), requires, anchors));
                         }
                     }
                 }
