@@ -1,15 +1,79 @@
 package io.zhibiao.cli;
 
+import io.zhibiao.contracts.IndicatorFact;
+import io.zhibiao.contracts.IngestedReport;
+import io.zhibiao.contracts.Json;
+import io.zhibiao.contracts.RawReport;
+import io.zhibiao.ingest.domain.IngestedDocument;
+import io.zhibiao.ingest.domain.ReportIngestor;
+import io.zhibiao.nlp.extract.IndicatorExtractor;
+import io.zhibiao.nlp.segment.ReportSegmenter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** Placeholder: filled in by the extraction work (issue 4). */
+/**
+ * {@code ./zhibiao extract FILE...}: the pipeline's cleaning, splitting, segmentation and extraction,
+ * in-process and without Kafka; prints the indicator facts as JSON lines in the shape of SCHEMA.md,
+ * with {@code source} = the file's name. A file that cannot be read or ingested is reported on stderr
+ * and the others still run; the exit status is then 1.
+ */
 @Command(name = "extract", description = "Extract indicator facts from files; print them as JSON lines.")
 public final class ExtractCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "report files (text or HTML; UTF-8, GB18030/GBK or Big5)")
+    List<Path> files = new ArrayList<>();
+
     @Override
     public Integer call() {
-        System.err.println("not yet");
-        return 2;
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        int status = 0;
+        for (Path file : files) {
+            try {
+                for (IndicatorFact fact : extract(file)) {
+                    out.println(Json.write(fact));
+                }
+            } catch (IOException e) {
+                System.err.println("zhibiao extract: cannot read " + file + ": " + e.getMessage());
+                status = 1;
+            } catch (RuntimeException e) {
+                System.err.println("zhibiao extract: " + file + ": " + e.getMessage());
+                status = 1;
+            }
+        }
+        out.flush();
+        return status;
+    }
+
+    /** The facts of one file: file bytes → raw report → ingestion → segmentation → extraction. */
+    static List<IndicatorFact> extract(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        String name = file.getFileName().toString();
+        RawReport raw = new RawReport(file.toUri().toString(), Instant.now(), contentType(name), null, null,
+                Base64.getEncoder().encodeToString(bytes), name, null);
+        List<IndicatorFact> facts = new ArrayList<>();
+        for (IngestedDocument doc : ReportIngestor.standard().ingest(raw)) {
+            IngestedReport report = new IngestedReport(doc.documentId(), doc.metadata(), doc.text(), List.of(), Instant.now());
+            for (IndicatorFact fact : IndicatorExtractor.standard().extract(ReportSegmenter.standard().segment(report))) {
+                facts.add(fact.withProvenance(name, doc.documentId()));
+            }
+        }
+        return facts;
+    }
+
+    private static String contentType(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".html") || lower.endsWith(".htm") ? "text/html" : "text/plain";
     }
 }

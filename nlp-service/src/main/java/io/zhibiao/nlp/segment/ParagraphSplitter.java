@@ -65,10 +65,13 @@ final class ParagraphSplitter {
             return true;
         }
         // "一、2022年工作回顾 2022年是…": a short heading, then the space, then its first paragraph
+        // (but not "第一章 规划背景": a marker alone is not yet a heading)
         int first = firstNonSpace(text, paraStart, spaceStart);
-        return spaceStart - first <= MAX_HEADING
-                && HEADING_AHEAD.matcher(text.subSequence(first, spaceStart)).lookingAt()
-                && noSentenceEnd(text, first, spaceStart);
+        if (spaceStart - first > MAX_HEADING) {
+            return false;
+        }
+        java.util.regex.Matcher m = HEADING_AHEAD.matcher(text.subSequence(first, spaceStart));
+        return m.lookingAt() && m.end() < spaceStart - first && noSentenceEnd(text, first, spaceStart);
     }
 
     private static boolean noSentenceEnd(String text, int from, int to) {
