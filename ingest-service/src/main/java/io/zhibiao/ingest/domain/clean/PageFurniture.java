@@ -91,9 +91,17 @@ public final class PageFurniture {
             List.of("收藏", "详情", "微信公众号", "政务微博", "上一篇:2023年锦州市政府工作报告"),
             line -> WIDGET_LABELS.contains(line) || line.startsWith("上一篇") || line.startsWith("下一篇"));
 
+    public static final LineRule BREADCRUMB = new LineRule("breadcrumb",
+            "the site's navigation path above an article",
+            List.of("首页 > 政务公开 > 政府工作报告", "当前位置:首页>>信息公开>>规划计划", "您的位置: 首页 » 政府文件"),
+            line -> line.length() <= 100 && !line.contains("。")
+                    && (line.startsWith("当前位置") || line.startsWith("您的位置") || line.startsWith("您现在的位置")
+                    || line.startsWith("首页") && (line.contains(">") || line.contains("»") || line.contains("→"))));
+
     /** In the order {@link PageCleaner} tries them. */
     public static final List<LineRule> LINE_RULES = List.of(
-            STRAY_SEPARATOR, CONTENTS_MARKER, SITE_WIDGET, PAGE_TOOLBAR, SITE_WATERMARK, PUBLICATION_LINE, SITE_FOOTER);
+            STRAY_SEPARATOR, CONTENTS_MARKER, SITE_WIDGET, BREADCRUMB, PAGE_TOOLBAR, SITE_WATERMARK, PUBLICATION_LINE,
+            SITE_FOOTER);
 
     // ---------------------------------------------------------------- inline rules
 

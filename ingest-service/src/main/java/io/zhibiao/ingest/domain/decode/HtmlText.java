@@ -21,7 +21,7 @@ public final class HtmlText {
     static final Set<String> BLOCKS = Set.of(
             "address", "article", "aside", "blockquote", "center", "dd", "div", "dl", "dt", "fieldset",
             "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
-            "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th",
+            "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot",
             "thead", "tr", "ul", "caption");
 
     static final String INVISIBLE = "head, script, style, noscript, template, svg, iframe, object, embed, "
@@ -46,7 +46,15 @@ public final class HtmlText {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode text) {
-                    out.append(inPre(text) ? text.getWholeText() : visibleText(text.getWholeText()));
+                    if (inPre(text)) {
+                        out.append(text.getWholeText());
+                        return;
+                    }
+                    String visible = visibleText(text.getWholeText());
+                    if (out.isEmpty() || out.charAt(out.length() - 1) == '\n' || out.charAt(out.length() - 1) == ' ') {
+                        visible = visible.stripLeading();
+                    }
+                    out.append(visible);
                 } else if (node instanceof Element el) {
                     String tag = el.normalName();
                     if (tag.equals("br")) {
@@ -87,6 +95,9 @@ public final class HtmlText {
     }
 
     private static void breakLine(StringBuilder out) {
+        while (!out.isEmpty() && out.charAt(out.length() - 1) == ' ') {
+            out.setLength(out.length() - 1);
+        }
         if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
             out.append('\n');
         }

@@ -57,6 +57,14 @@ public final class RegionNames {
         return fullName;
     }
 
+    /**
+     * Whether a full name in running text is evidence: not the two-character ones (城区, 郊区, 矿区 are
+     * names of districts and words of every report; 易县, 范县 hide in 交易县域, 示范县).
+     */
+    static boolean fullNameCountsInText(String fullName) {
+        return fullName.length() >= 3;
+    }
+
     /** Whether a mention of this short name in running text is evidence for the unit. */
     static boolean countsInText(String shortName, Level level) {
         if (shortName.length() >= 3) {

@@ -108,7 +108,7 @@ public final class RegionResolver {
             for (int len = Math.min(longest, n - i); len >= 2 && matched == 0; len--) {
                 String s = text.substring(i, i + len);
                 List<Division> ds = directory.byFullName(s);
-                if (!ds.isEmpty()) {
+                if (!ds.isEmpty() && RegionNames.fullNameCountsInText(s)) {
                     ds.forEach(d -> full.merge(d, 1, Integer::sum));
                     matched = len;
                     break;
