@@ -19,9 +19,13 @@ final class Cues {
     static final List<String> BEFORE_INDICATOR = List.of(
             "全市", "全区", "全县", "全州", "全旗", "全盟", "全体", "全社会", "全年", "年内", "当年", "其中",
             "预计", "实现", "完成", "推动", "带动", "确保", "力争", "争取", "促进", "力促", "拉动", "保持", "同口径",
-            "可比", "累计", "已累计", "共", "我市", "本市", "我区", "本区", "我县", "本县", "是", "为", "和", "与", "及",
+            "可比", "累计", "已累计", "共", "我市", "本市", "我区", "本区", "我县", "本县", "我省", "本省", "我州", "我国", "是", "为", "和", "与", "及",
             "年", "今年", "去年", "上年", "目标", "期间", "末", "底", "时期", "到", "的", "带动全市",
             "实现全市", "完成全市", "接待", "全口径", "加快", "力保", "确保全年", "力争全年", "年景", "认定");
+
+    /** The whole of a province or of the country, standing before a name in that government's own report. */
+    static final List<String> WHOLE_PROVINCE = List.of("全省");
+    static final List<String> WHOLE_COUNTRY = List.of("全国");
 
     /**
      * Before a name, these make what follows a count of new units, not the total: 新增高新技术企业57家
@@ -54,6 +58,15 @@ final class Cues {
 
     /** Decline, stated as a negative growth: 下降2.5%, 降低2%, 降幅收窄至9.6%. */
     static final List<String> FALL = List.of("下降", "降低", "减少", "回落", "降幅", "下滑", "减");
+
+    /** A rate word: with it, 收窄至/回升至 still speak of growth (降幅收窄至9.6%). */
+    static final List<String> RATE = List.of("增速", "增幅", "降幅", "涨幅");
+
+    /** Reaching a level: after 到/至 a number is where something got to, not its growth (提升到3.15%). */
+    static final List<String> REACHING = List.of("到", "至");
+
+    /** The starting point of a change: 国内生产总值从54万亿元增加到82.7万亿元 (the fact is the second). */
+    static final List<String> FROM = List.of("从", "由");
 
     /** A share of a whole: 实际利用外资1549万美元,占全市80.1%. */
     static final List<String> SHARE = List.of("占", "比重", "占比");

@@ -153,6 +153,12 @@ final class IndicatorGrammar {
                         values.add(items.get(last).quantity);
                     }
                     int listEnd = items.get(last).end;
+                    if (startOfAChange(text, gapStart, item.start, listEnd, end)) {
+                        tookValue = true; // 从54万亿元增加到82.7万亿元: the second number is the fact
+                        cursor = listEnd;
+                        k = last;
+                        continue;
+                    }
                     List<Slot> slots = slotsFor(text, subject, history, values.size(), cursor, gapStart, item.start, tookValue);
                     if (slots != null) {
                         spreadTrailingQualifier(values);
@@ -240,6 +246,11 @@ final class IndicatorGrammar {
         if (q.isPercent()) {
             int rise = Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.RISE);
             int fall = Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.FALL);
+            if (Cues.endsWithAny(text, valueStart, gapStart, Cues.REACHING)
+                    && !Cues.containsAny(text, gapStart, valueStart, Cues.RATE)) {
+                rise = -1; // 研发投入强度提高到3.15%: a level reached, not a growth
+                fall = -1;
+            }
             if (rise >= 0 || fall >= 0) {
                 measure = "growth_pct";
                 sign = fall > rise ? -1 : 1;
@@ -264,7 +275,8 @@ final class IndicatorGrammar {
             return null;
         }
         if (!measure.endsWith("_pct") && (slot.fresh() && "count".equals(measure)
-                || Cues.containsAny(text, gapStart, valueStart, Cues.NEW_UNITS_BETWEEN))
+                || Cues.containsAny(text, gapStart, valueStart, Cues.NEW_UNITS_BETWEEN)
+                && !Cues.containsAny(text, gapStart, valueStart, Cues.REACHING))
                 && !Cues.containsAny(text, gapStart, valueStart, Cues.STOCK)) {
             return null; // 新增高新技术企业20家, 高新技术企业增加9家以上: new units, not the total
         }
@@ -307,8 +319,31 @@ final class IndicatorGrammar {
         }
     }
 
-    /** 连续10年稳定在13亿斤以上: a duration between name and value is not another number. */
-    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile("连续[0-9０-９]+(?:年|个季度|个月)");
+    /**
+     * Numbers between name and value that are not another value: a duration (连续10年稳定在13亿斤以上) or
+     * the year a change starts from (地区生产总值由2017年的1000亿元增加到…).
+     */
+    private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
+            "连续[0-9０-９]+(?:年|个季度|个月)|[从由到至](?:19|20)[0-9]{2}年(?:末|底)?的?");
+
+    /** 从54万亿元增加到82.7万亿元: a value after 从/由 that a 到/至 and another value follow. */
+    private static boolean startOfAChange(String text, int gapStart, int valueStart, int valueEnd, int end) {
+        int from = Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.FROM);
+        if (from < 0) {
+            return false;
+        }
+        int limit = Math.min(end, valueEnd + 6);
+        for (int i = valueEnd; i < limit; i++) {
+            char c = text.charAt(i);
+            if (c == '到' || c == '至') {
+                return i + 1 < end && QuantityReader.startsNumber(text, i + 1, end);
+            }
+            if (isBreak(c)) {
+                return false;
+            }
+        }
+        return false;
+    }
 
     /**
      * Does the sentence open with a development zone as its topic (园区规上企业工业总产值…)? The caller
@@ -387,6 +422,11 @@ final class IndicatorGrammar {
             return true;
         }
         if (region != null && !region.isEmpty()) {
+            // 全省 / 全国 only in the province's or the country's own report (elsewhere: 居全省第三)
+            if ((region.endsWith("省") || region.endsWith("自治区")) && Cues.endsWithAny(text, at, sentenceStart, Cues.WHOLE_PROVINCE)
+                    || region.equals("中华人民共和国") && Cues.endsWithAny(text, at, sentenceStart, Cues.WHOLE_COUNTRY)) {
+                return true;
+            }
             if (Cues.regionMatches(text, at - region.length(), region)) {
                 return true;
             }

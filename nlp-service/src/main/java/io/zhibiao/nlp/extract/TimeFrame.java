@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * words in the sentence (到2020年末, 今年, "十三五"时期, 主要预期目标) say more precisely.
  */
 final class TimeFrame {
-    enum Part { REVIEW, OUTLOOK }
+    /** The year looked back on, the year ahead, or the next five years (今后五年的目标任务). */
+    enum Part { REVIEW, OUTLOOK, FIVE_YEARS_AHEAD }
 
     /** A kind and the year it is about. */
     record When(String kind, Integer period) {
@@ -23,6 +24,7 @@ final class TimeFrame {
             "回顾", "过去一年", "过去五年", "工作总结", "发展成就", "新成就", "完成情况", "规划背景", "发展基础", "十三五");
     private static final List<String> OUTLOOK_HEADING = List.of(
             "目标", "任务", "安排", "重点工作", "总体要求", "工作思路", "今年", "发展构想", "主要指标", "指导思想");
+    private static final List<String> FIVE_YEARS_AHEAD_HEADING = List.of("今后五年", "未来五年");
     private static final List<String> TITLE = List.of("工作报告", "纲要", "国民经济和社会发展");
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d(?=年)");
     /** 到2020年末, 2022年, 到2025年 at the head of a clause. */
@@ -86,6 +88,9 @@ final class TimeFrame {
         if (Cues.containsAny(heading, 0, heading.length(), REVIEW_HEADING)) {
             return Part.REVIEW;
         }
+        if (!plan && Cues.containsAny(heading, 0, heading.length(), FIVE_YEARS_AHEAD_HEADING)) {
+            return Part.FIVE_YEARS_AHEAD;
+        }
         Matcher m = YEAR.matcher(heading);
         if (m.find() && year != null && !plan) {
             return Integer.parseInt(m.group()) < year ? Part.REVIEW : Part.OUTLOOK;
@@ -121,6 +126,9 @@ final class TimeFrame {
                 return new When(part == Part.REVIEW ? "actual" : "plan_target", null);
             }
             return part == Part.REVIEW ? new When("actual", planFirstYear - 1) : new When("plan_target", planFirstYear + 4);
+        }
+        if (part == Part.FIVE_YEARS_AHEAD) {
+            return new When("plan_target", year == null ? null : year + 4);
         }
         if (Cues.containsAny(before, 0, before.length(), Cues.TARGET)) {
             return new When("target", year);

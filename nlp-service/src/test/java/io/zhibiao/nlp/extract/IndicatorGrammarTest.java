@@ -191,4 +191,25 @@ class IndicatorGrammarTest {
                 .extracting(Reading::indicator, Reading::measure, Reading::value)
                 .containsExactly(tuple("rd_intensity", "share_pct", 1.02));
     }
+
+    @Test
+    void aChangeFromOneLevelToAnotherStatesTheSecond() {
+        assertThat(read("国内生产总值从54万亿元增加到82.7万亿元")).extracting(Reading::value, Reading::unit)
+                .containsExactly(tuple(827000.0, "亿元"));
+        assertThat(read("地区生产总值由2017年的1000亿元增加到2022年的1500亿元")).extracting(Reading::value)
+                .containsExactly(1500.0);
+    }
+
+    @Test
+    void aLevelReachedIsNotAGrowth() {
+        assertThat(read("研发投入强度提高到3.15%")).extracting(Reading::measure).containsExactly("share_pct");
+        assertThat(read("带动全市进出口总额降幅收窄至9.6%")).extracting(Reading::measure, Reading::value)
+                .containsExactly(tuple("growth_pct", -9.6));
+    }
+
+    @Test
+    void theWholeProvinceOrCountryOnlyInItsOwnReport() {
+        assertThat(GRAMMAR.read("全省地区生产总值增长5.5%", 0, 14, "辽宁省")).hasSize(1);
+        assertThat(read("全省地区生产总值增长5.5%")).isEmpty();
+    }
 }
