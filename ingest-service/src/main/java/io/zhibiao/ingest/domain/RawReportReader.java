@@ -224,6 +224,12 @@ public final class RawReportReader {
                     ? "both content and contentBase64 are given; send exactly one"
                     : "the report has neither content nor contentBase64; send exactly one");
         }
+        for (String field : List.of("content", "contentBase64")) {
+            JsonNode v = report.get(field);
+            if (v != null && v.isTextual() && v.asText().isBlank()) {
+                throw Rejection.EMPTY_CONTENT.because(field + " is empty");
+            }
+        }
         List<Error> errors = schema().validate(payload.toString(), InputFormat.JSON,
                 ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));
         if (!errors.isEmpty()) {

@@ -129,6 +129,12 @@ class RejectedInputTest {
     }
 
     @Test
+    void anEmptyContentField() {
+        rejected(() -> read("{\"sourceUrl\": \"https://a\", \"contentType\": \"text/plain\", \"content\": \" \"}"),
+                "empty-content", "content is empty");
+    }
+
+    @Test
     void contentThatIsAllPageFurniture() {
         rejected(() -> ingestor.ingest(Samples.plain("【 字体: 】? 【打印文章】\n发布时间:2024年01月30日\n信息来源:锦州市政府网站\n|\n目录")),
                 "empty-content", "after cleaning");

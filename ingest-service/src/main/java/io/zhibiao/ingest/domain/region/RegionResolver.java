@@ -93,11 +93,14 @@ public final class RegionResolver {
         }
     }
 
+    /** Enough text to know where a report is from; a 10 MB input is not read to its end for that. */
+    static final int MENTION_SCAN_CHARS = 300_000;
+
     public Mentions mentions(String text) {
         Map<Division, Integer> full = new HashMap<>();
         Map<Division, Integer> shortNames = new HashMap<>();
         int longest = directory.longestName();
-        int n = text.length();
+        int n = Math.min(text.length(), MENTION_SCAN_CHARS);
         int i = 0;
         while (i < n) {
             if (Character.UnicodeScript.of(text.charAt(i)) != Character.UnicodeScript.HAN) {
@@ -129,7 +132,7 @@ public final class RegionResolver {
             }
             i += Math.max(1, matched);
         }
-        return new Mentions(full, shortNames, selfKind(text));
+        return new Mentions(full, shortNames, selfKind(text.length() > n ? text.substring(0, n) : text));
     }
 
     /** The kind of government the text calls 我X, 全X, 本X most often (全市场, 全区域 do not count). */

@@ -34,7 +34,7 @@ public record ReportTitle(String line, Kind kind, Integer year, String scope, St
     static final int MAX_TITLE_CHARS = 80;
 
     private static final String SCOPE = "(?:[(\\[【](?<scope>\\p{IsHan}{2,12})[)\\]】])?";
-    private static final String YEAR = "(?:(?<year>(?:19|20)\\d{2})年度?)?";
+    private static final String YEAR = "(?:(?<year>(?:19|20)\\d{2}|[一二][〇零一二三四五六七八九]{3})年度?)?";
     private static final String NOTE = "(?:[(\\[](?<note>[^)\\]]{1,20})[)\\]])?";
 
     private static final Pattern WORK_REPORT = Pattern.compile(
@@ -77,7 +77,17 @@ public record ReportTitle(String line, Kind kind, Integer year, String scope, St
     }
 
     private static Integer year(String s) {
-        return s == null ? null : Integer.valueOf(s);
+        return s == null ? null : Integer.valueOf(arabicYear(s));
+    }
+
+    /** 二〇二四 → 2024; an Arabic year stays as it is. */
+    public static String arabicYear(String year) {
+        StringBuilder out = new StringBuilder(4);
+        for (char c : year.toCharArray()) {
+            int digit = "〇一二三四五六七八九".indexOf(c);
+            out.append(c == '零' ? '0' : digit >= 0 ? (char) ('0' + digit) : c);
+        }
+        return out.toString();
     }
 
     /**

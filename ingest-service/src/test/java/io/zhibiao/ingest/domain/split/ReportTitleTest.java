@@ -17,6 +17,9 @@ class ReportTitleTest {
         assertThat(ReportTitle.parse("2023年泸州市人民政府工作报告").orElseThrow().issuer()).isEqualTo("泸州市");
         assertThat(ReportTitle.parse("广东省政府工作报告").orElseThrow().year()).isNull();
         assertThat(ReportTitle.parse("政府工作报告").orElseThrow().issuer()).isEmpty();
+        ReportTitle written = ReportTitle.parse("二〇二四年锦州市政府工作报告").orElseThrow();
+        assertThat(written.year()).isEqualTo(2024);
+        assertThat(written.issuer()).isEqualTo("锦州市");
     }
 
     @Test
