@@ -11,9 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -220,10 +218,5 @@ public final class TextDecoder {
         } catch (CharacterCodingException e) {
             return Optional.empty();
         }
-    }
-
-    /** The charsets this decoder accepts by name, for messages. */
-    public static List<String> supportedNames() {
-        return new ArrayList<>(List.of("UTF-8", "GB18030", "GBK", "GB2312", "Big5"));
     }
 }

@@ -26,6 +26,9 @@ public enum DocumentKind {
     /** Phrases at the head of a five-year plan: 第十四个五年规划, “十四五”规划, 规划纲要. */
     static final List<String> PLAN_PHRASES = List.of("个五年规划", "五年规划纲要", "十四五”规划", "十五五”规划", "规划纲要");
 
+    /** The lines where a plan's name stands when the title line is missing or unrecognised. */
+    static final int TITLE_LINES = 5;
+
     /** How far into a text its type must show. */
     static final int HEAD_CHARS = 3000;
 
@@ -43,11 +46,17 @@ public enum DocumentKind {
         if (title.isPresent()) {
             return title.get().kind() == ReportTitle.Kind.WORK_REPORT ? WORK_REPORT : FIVE_YEAR_PLAN;
         }
-        String head = text.substring(0, Math.min(text.length(), HEAD_CHARS));
-        if (PLAN_PHRASES.stream().anyMatch(head::contains)) {
+        // a plan names itself in a heading among its first lines; a work report mentions the plan of
+        // its period in sentences (今年是实施“十四五”规划纲要的关键一年)
+        String firstLines = String.join("\n", text.lines().limit(TITLE_LINES)
+                .filter(l -> l.length() <= 80 && !l.contains("。") && !l.contains(",")).toList());
+        if (PLAN_PHRASES.stream().anyMatch(firstLines::contains)) {
             return FIVE_YEAR_PLAN;
         }
-        long signals = WORK_REPORT_PHRASES.stream().filter(text::contains).count();
-        return signals >= 2 ? WORK_REPORT : OTHER;
+        if (WORK_REPORT_PHRASES.stream().filter(text::contains).count() >= 2) {
+            return WORK_REPORT;
+        }
+        String head = text.substring(0, Math.min(text.length(), HEAD_CHARS));
+        return PLAN_PHRASES.stream().anyMatch(head::contains) ? FIVE_YEAR_PLAN : OTHER;
     }
 }

@@ -41,6 +41,8 @@ class MetadataRulesTest {
                 .isEqualTo(DocumentKind.WORK_REPORT);
         assertThat(DocumentKind.of(Optional.empty(), "锦州市凌河区国民经济和社会发展\n第十四个五年规划和二〇三五年 远景目标纲要"))
                 .isEqualTo(DocumentKind.FIVE_YEAR_PLAN);
+        assertThat(DocumentKind.of(Optional.empty(), "各位代表:\n今年是实施“十四五”规划纲要的关键一年。\n一、2023年工作回顾"))
+                .isEqualTo(DocumentKind.WORK_REPORT);
         assertThat(DocumentKind.of(Optional.empty(), "锦州市召开全市经济工作会议。")).isEqualTo(DocumentKind.OTHER);
     }
 
