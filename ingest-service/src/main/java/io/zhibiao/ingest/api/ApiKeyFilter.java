@@ -30,11 +30,7 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method)) {
             return;
         }
-        String presented = request.getHeaderString("X-API-Key");
-        String auth = request.getHeaderString("Authorization");
-        if (presented == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            presented = auth.substring(7).trim();
-        }
+        String presented = presentedKey(request);
         String reason;
         if (keys.isEmpty() || keys.get().isEmpty()) {
             reason = "writes are disabled: no API key is configured (zhibiao.ingest.api-keys)";
@@ -48,6 +44,15 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         request.abortWith(Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
                 .header("WWW-Authenticate", "Bearer")
                 .entity(new RejectionMapper.Problem(401, "unauthorized", reason)).build());
+    }
+
+    private static String presentedKey(ContainerRequestContext request) {
+        String key = request.getHeaderString("X-API-Key");
+        String auth = request.getHeaderString("Authorization");
+        if (key == null && auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            key = auth.substring(7).trim();
+        }
+        return key;
     }
 
     private static boolean constantTimeEquals(String a, String b) {

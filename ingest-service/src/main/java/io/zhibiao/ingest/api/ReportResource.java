@@ -3,7 +3,6 @@ package io.zhibiao.ingest.api;
 import io.zhibiao.contracts.RawReport;
 import io.zhibiao.ingest.IngestionService;
 import io.zhibiao.ingest.domain.RawReportReader;
-import io.zhibiao.ingest.domain.RejectedInputException;
 import io.zhibiao.ingest.ledger.Ledger;
 import io.zhibiao.ingest.ledger.PipelineProgress;
 import io.zhibiao.ingest.ledger.ReportEntry;
@@ -102,10 +101,10 @@ public class ReportResource {
     @Operation(summary = "Documents, newest first, optionally those with one status (e.g. failed)")
     public Listing list(@QueryParam("status") String status, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (status != null && !STATUSES.contains(status)) {
-            throw new RejectedInputException("bad-parameter", "status must be one of " + STATUSES);
+            throw new IllegalArgumentException("status must be one of " + STATUSES);
         }
         if (limit < 1 || limit > 1000) {
-            throw new RejectedInputException("bad-parameter", "limit must be between 1 and 1000");
+            throw new IllegalArgumentException("limit must be between 1 and 1000");
         }
         List<Status> items = ledger.list(status, limit).stream().map(e -> new Status(e.id, e.status, e.statusDetail,
                 e.title, e.regionName, e.regionCode, e.province, e.regionLevel, e.docType, e.year, e.reviewedYear,

@@ -3,6 +3,7 @@ package io.zhibiao.ingest.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.zhibiao.contracts.DeadLetters;
 import io.zhibiao.contracts.RawReport;
@@ -11,7 +12,6 @@ import io.zhibiao.ingest.domain.RawReportReader;
 import io.zhibiao.ingest.domain.RejectedInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -22,6 +22,8 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Consumes the public input topic. A record is acknowledged (its offset committed) only after its
@@ -47,43 +49,58 @@ public class RawReportConsumer {
 
     @Incoming("reports-raw")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
+    public CompletionStage<Void> consume(Message<byte[]> message) {
+        Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
+        byte[] value = message.getPayload() == null ? new byte[0] : message.getPayload();
         try {
-            RawReport raw = reader.read(record.value() == null ? new byte[0] : record.value(), headers(record));
+            RawReport raw = reader.read(value, headers(kafka));
             var receipts = ingestion.ingest(raw);
             metrics.counter("zhibiao.ingest.documents", "source", "kafka").increment(receipts.size());
         } catch (RejectedInputException rejected) {
-            LOG.warnf("rejected %s-%d@%d (key %s): %s", record.topic(), record.partition(), record.offset(),
-                    record.key(), rejected.reason());
-            deadLetter(record, rejected);
+            LOG.warnf("rejected %s: %s", where(kafka), rejected.reason());
+            deadLetter(value, kafka, rejected);
+        } catch (RuntimeException e) {
+            // not the input's fault (database or broker away, a bug): the connector dead-letters it with the cause
+            LOG.errorf(e, "could not ingest %s", where(kafka));
+            return message.nack(e);
         }
+        return message.ack();
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> record, RejectedInputException rejected) {
+    private void deadLetter(byte[] value, Optional<IncomingKafkaRecordMetadata> kafka, RejectedInputException rejected) {
         RecordHeaders headers = new RecordHeaders();
-        for (Header h : record.headers()) {
-            headers.add(h);
-        }
+        kafka.ifPresent(k -> {
+            for (Header h : k.getHeaders()) {
+                headers.add(h);
+            }
+            headers.add(DeadLetters.TOPIC, utf8(k.getTopic()));
+            headers.add(DeadLetters.PARTITION, utf8(String.valueOf(k.getPartition())));
+            headers.add(DeadLetters.OFFSET, utf8(String.valueOf(k.getOffset())));
+        });
         headers.add(DeadLetters.REASON, utf8(rejected.reason()));
         headers.add(DeadLetters.REASON_CODE, utf8(rejected.code()));
         headers.add(DeadLetters.STAGE, utf8("ingest"));
-        headers.add(DeadLetters.TOPIC, utf8(record.topic()));
-        headers.add(DeadLetters.PARTITION, utf8(String.valueOf(record.partition())));
-        headers.add(DeadLetters.OFFSET, utf8(String.valueOf(record.offset())));
-        byte[] payload = record.value() == null ? new byte[0] : record.value();
-        deadLetters.sendMessageAndAwait(Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(record.key()).withHeaders(headers).build()));
+        String key = kafka.map(k -> k.getKey() == null ? null : String.valueOf(k.getKey())).orElse(null);
+        deadLetters.sendMessageAndAwait(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                .withKey(key).withHeaders(headers).build()));
         metrics.counter("zhibiao.ingest.dead_letters", "reason", rejected.code()).increment();
     }
 
-    static Map<String, String> headers(ConsumerRecord<?, ?> record) {
+    static Map<String, String> headers(Optional<IncomingKafkaRecordMetadata> kafka) {
         Map<String, String> map = new HashMap<>();
-        for (Header h : record.headers()) {
-            if (h.value() != null) {
-                map.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+        kafka.ifPresent(k -> {
+            for (Header h : k.getHeaders()) {
+                if (h.value() != null) {
+                    map.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
+                }
             }
-        }
+        });
         return map;
+    }
+
+    private static String where(Optional<IncomingKafkaRecordMetadata> kafka) {
+        return kafka.map(k -> k.getTopic() + "-" + k.getPartition() + "@" + k.getOffset() + " (key " + k.getKey() + ")")
+                .orElse("a record");
     }
 
     private static byte[] utf8(String s) {

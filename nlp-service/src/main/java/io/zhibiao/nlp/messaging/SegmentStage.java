@@ -1,7 +1,7 @@
 package io.zhibiao.nlp.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.zhibiao.contracts.IngestedReport;
 import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.SegmentedReport;

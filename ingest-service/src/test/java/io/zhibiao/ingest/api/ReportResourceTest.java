@@ -1,0 +1,104 @@
+package io.zhibiao.ingest.api;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import io.zhibiao.contracts.IngestedReport;
+import io.zhibiao.contracts.Json;
+import io.zhibiao.contracts.RawReport;
+import io.zhibiao.ingest.RealPostgres;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Base64;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+@WithTestResource(RealPostgres.class)
+class ReportResourceTest {
+    private static final String KEY = "test-key";
+
+    @Inject
+    @Any
+    InMemoryConnector connector;
+
+    private InMemorySink<String> ingested;
+
+    @BeforeEach
+    void clearSinks() {
+        ingested = connector.sink("reports-ingested");
+        ingested.clear();
+    }
+
+    static String jinzhouReportJson() throws Exception {
+        byte[] bytes = Files.readAllBytes(Path.of("../samples/000_ad8bd8fded9599e0.txt"));
+        return Json.write(new RawReport("https://example.gov.cn/jinzhou/2024.html", Instant.now(), "text/plain", null,
+                null, Base64.getEncoder().encodeToString(bytes), "000_ad8bd8fded9599e0.txt", null));
+    }
+
+    @Test
+    void writesNeedAKey() throws Exception {
+        given().contentType("application/json").body(jinzhouReportJson())
+                .when().post("/api/reports")
+                .then().statusCode(401).body("reason", containsString("API key"));
+        given().contentType("application/json").header("X-API-Key", "wrong").body(jinzhouReportJson())
+                .when().post("/api/reports")
+                .then().statusCode(401).body("reason", containsString("not valid"));
+    }
+
+    @Test
+    void aReportIsAcceptedOnceAndItsStatusCanBeFollowed() throws Exception {
+        String id = given().contentType("application/json").header("X-API-Key", KEY).body(jinzhouReportJson())
+                .when().post("/api/reports")
+                .then().statusCode(202)
+                .body("documents", hasSize(1))
+                .body("documents[0].region", equalTo("锦州市"))
+                .extract().path("documents[0].documentId");
+        assertThat(ingested.received()).hasSize(1);
+        IngestedReport event = Json.read(ingested.received().get(0).getPayload(), IngestedReport.class);
+        assertThat(event.documentId()).isEqualTo(id);
+        assertThat(event.metadata().region().code()).isEqualTo("210700");
+
+        given().contentType("application/json").header("Authorization", "Bearer " + KEY).body(jinzhouReportJson())
+                .when().post("/api/reports")
+                .then().statusCode(202).body("documents[0].duplicate", equalTo(true));
+        assertThat(ingested.received()).as("a duplicate is not published again").hasSize(1);
+
+        given().when().get("/api/reports/" + id + "/status")
+                .then().statusCode(200).body("status", equalTo("ingested")).body("duplicatesSeen", equalTo(1));
+        given().when().get("/api/reports/nope/status").then().statusCode(404);
+    }
+
+    @Test
+    void plainTextCanBePostedAsIs() {
+        String text = "2024年锦州市政府工作报告\n各位代表:\n现在,我代表市政府向大会报告工作。初步核算,地区生产总值增长5.4%。";
+        given().contentType("text/plain; charset=UTF-8").header("X-API-Key", KEY)
+                .body(text.getBytes(StandardCharsets.UTF_8))
+                .queryParam("sourceUrl", "https://example.gov.cn/short.txt")
+                .when().post("/api/reports")
+                .then().statusCode(202).body("documents", hasSize(1));
+    }
+
+    @Test
+    void badInputGetsA4xxWithItsReason() {
+        given().contentType("application/json").header("X-API-Key", KEY).body("{not json")
+                .when().post("/api/reports")
+                .then().statusCode(400).body("code", equalTo("not-json"));
+        given().contentType("application/json").header("X-API-Key", KEY).body("{\"sourceUrl\":\"x\"}")
+                .when().post("/api/reports")
+                .then().statusCode(400).body("code", equalTo("schema-violation"));
+        given().when().get("/api/reports?status=lost").then().statusCode(400).body("reason", containsString("status"));
+    }
+}
