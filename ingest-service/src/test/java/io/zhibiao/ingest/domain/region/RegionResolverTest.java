@@ -76,6 +76,19 @@ class RegionResolverTest {
     }
 
     @Test
+    void aCountyReportNamesItselfAndItsCityOften() {
+        String binzhou = io.zhibiao.ingest.domain.ReportIngestor.standard()
+                .ingest(Samples.raw(Samples.BUNDLE_2023)).get(0).text();
+        String untitled = binzhou.substring(binzhou.indexOf('\n') + 1);
+        RegionResolver.Mentions m = resolver.mentions(untitled);
+        Division xianyang = resolver.directory().byCode("610400");
+        Division self = resolver.directory().byCode("610482");
+        assertThat(m.of(xianyang)).isGreaterThan(m.of(self));
+        assertThat(resolver.inferFromText(m).orElseThrow().region())
+                .isEqualTo(new Region("彬州市", "610482", "陕西省", "county_city"));
+    }
+
+    @Test
     void aDistrictPlanSpeaksOfItselfAsADistrict() {
         RegionResolver.Mentions m = resolver.mentions(Samples.text(Samples.LINGHE_PLAN));
         assertThat(m.selfKind()).isEqualTo('区');
