@@ -38,6 +38,11 @@ final class Manifests {
     private static final Map<String, Manifests> CACHE = new ConcurrentHashMap<>();
     private static Boolean kubectl;
 
+    /** The kubectl to render with: on the PATH, or -Dzhibiao.kubectl=/path/to/kubectl. */
+    static String kubectlCommand() {
+        return System.getProperty("zhibiao.kubectl", "kubectl");
+    }
+
     final String variant;
     final List<JsonNode> resources;
 
@@ -54,7 +59,7 @@ final class Manifests {
     static boolean kubectlAvailable() {
         if (kubectl == null) {
             try {
-                Process p = new ProcessBuilder("kubectl", "version", "--client").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder(kubectlCommand(), "version", "--client").redirectErrorStream(true).start();
                 p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
                 kubectl = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
             } catch (IOException | InterruptedException e) {
@@ -67,17 +72,13 @@ final class Manifests {
     /** Skips the calling test (with the reason) where kubectl is missing; the file-level tests still run. */
     static void assumeKubectl() {
         Assumptions.assumeTrue(kubectlAvailable(),
-                "kubectl is not on the PATH: the overlays are not rendered here; ManifestFilesTest still reads "
-                        + "the base and component files directly");
+                "kubectl (" + kubectlCommand() + ") is not available: the overlays are not rendered here, so the "
+                        + "cross-checks on them are skipped; ManifestFilesTest still reads the base and component files directly");
     }
 
     static Manifests render(String variant) {
         assumeKubectl();
         return CACHE.computeIfAbsent(variant, Manifests::doRender);
-    }
-
-    static Stream<Manifests> all() {
-        return VARIANTS.stream().map(Manifests::render);
     }
 
     private static Manifests doRender(String variant) {
@@ -122,7 +123,7 @@ final class Manifests {
         try {
             File err = File.createTempFile("kustomize", ".err");
             err.deleteOnExit();
-            Process p = new ProcessBuilder("kubectl", "kustomize", dir.toString())
+            Process p = new ProcessBuilder(kubectlCommand(), "kustomize", dir.toString())
                     .redirectError(err)
                     .start();
             byte[] out;
