@@ -2,28 +2,21 @@ package io.zhibiao.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zhibiao.contracts.Json;
-import io.zhibiao.stack.Component;
 import io.zhibiao.stack.LocalStack;
-import io.zhibiao.stack.StackConfig;
-import io.zhibiao.stack.StackLayout;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,30 +28,16 @@ import static org.awaitility.Awaitility.await;
  * The whole system as a user runs it: real Kafka, Elasticsearch and PostgreSQL and the four packaged
  * services, started by the same code as {@code ./zhibiao up}, fed the sample corpus through the input topic.
  */
+@Order(1)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StackEndToEndIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static LocalStack stack;
-    private static String upOutput;
 
     @BeforeAll
-    static void up() throws IOException {
-        StackLayout layout = StackLayout.discover();
-        Path data = layout.root().resolve("cli/target/e2e-stack");
-        io.zhibiao.cli.TestFiles.deleteRecursively(data);
-        stack = new LocalStack(StackConfig.forTests(layout, data));
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        PrintStream out = new PrintStream(new TeeOutputStream(buffer, System.out), true, StandardCharsets.UTF_8);
-        int exit = UpCommand.up(stack, true, Duration.ofMinutes(8), out);
-        upOutput = buffer.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(upOutput).isZero();
-    }
-
-    @AfterAll
-    static void down() {
-        if (stack != null) {
-            stack.down();
-        }
+    static void up() {
+        stack = EndToEndStack.get();
+        assertThat(EndToEndStack.upExit()).as(EndToEndStack.upOutput()).isZero();
     }
 
     @Test
@@ -67,9 +46,8 @@ class StackEndToEndIT {
         JsonNode summary = get(stack.ingest().url() + "/api/reports/summary");
         assertThat(summary.path("documents").asLong()).as(summary.toString()).isEqualTo(28);
         assertThat(summary.path("byStatus").path("indexed").asLong()).as(summary.toString()).isEqualTo(28);
-        assertThat(upOutput).contains("indexed: 28 reports");
+        assertThat(EndToEndStack.upOutput()).contains("indexed: 28 reports");
     }
-
     @Test
     @Order(2)
     void searchFindsAHighlightedPassageOfJinzhou() {
@@ -101,20 +79,19 @@ class StackEndToEndIT {
 
     @Test
     @Order(4)
-    void upAgainIsHarmlessAndDownLeavesNoListener() throws IOException {
+    void upAgainIsHarmlessAndTheLedgerSurvivesARestart() throws IOException {
         int exit = UpCommand.up(stack, true, Duration.ofMinutes(3), new PrintStream(OutputStreamNull.INSTANCE));
         assertThat(exit).isZero();
         JsonNode summary = get(stack.ingest().url() + "/api/reports/summary");
         assertThat(summary.path("documents").asLong()).as("republishing the samples adds nothing").isEqualTo(28);
 
-        List<Integer> ports = stack.components().stream().map(Component::port).toList();
-        stack.down();
-        for (int port : ports) {
-            assertThat(listening(port)).as("port " + port + " after down").isFalse();
-        }
-        for (Component c : stack.components()) {
-            assertThat(c.isRunning()).as(c.name()).isFalse();
-        }
+        stack.ingest().stop();
+        stack.postgres().stop();
+        stack.postgres().start();
+        stack.ingest().start();
+        JsonNode after = get(stack.ingest().url() + "/api/reports/summary");
+        assertThat(after.path("documents").asLong()).isEqualTo(28);
+        assertThat(after.path("byStatus").path("indexed").asLong()).isEqualTo(28);
     }
 
     private static List<Double> values(JsonNode page, String measure) {
@@ -125,16 +102,6 @@ class StackEndToEndIT {
             }
         });
         return out;
-    }
-
-    private static boolean listening(int port) {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(true);
-            s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
-            return false;
-        } catch (IOException e) {
-            return true;
-        }
     }
 
     static JsonNode get(String url) {
