@@ -3,6 +3,8 @@ package io.zhibiao.ingest.api;
 import io.zhibiao.contracts.RawReport;
 import io.zhibiao.ingest.IngestionService;
 import io.zhibiao.ingest.domain.RawReportReader;
+import io.zhibiao.ingest.domain.RejectedInputException;
+import io.zhibiao.ingest.domain.Rejection;
 import io.zhibiao.ingest.ledger.Ledger;
 import io.zhibiao.ingest.ledger.PipelineProgress;
 import io.zhibiao.ingest.ledger.ReportEntry;
@@ -17,14 +19,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.nio.file.Files;
 
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -48,10 +58,18 @@ public class ReportResource {
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Submit a report as the JSON of the input contract (schemas/raw-report.schema.json)")
-    public Response submitJson(byte[] body) {
-        return accepted(ingestion.ingest(reader.read(body, Map.of())));
+    @Consumes({MediaType.APPLICATION_JSON, "application/cloudevents+json"})
+    @Operation(summary = "Submit a report as the JSON of the input contract (schemas/raw-report.schema.json), plain or as"
+            + " a CloudEvent (structured mode: application/cloudevents+json; binary mode: ce-* headers)")
+    public Response submitJson(byte[] body, @Context HttpHeaders http) {
+        Map<String, String> headers = new HashMap<>();
+        http.getRequestHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(java.util.Locale.ROOT);
+            if (!values.isEmpty() && (lower.equals("content-type") || lower.startsWith("ce-") || lower.startsWith("ce_"))) {
+                headers.put(lower, values.get(0));
+            }
+        });
+        return accepted(ingestion.ingest(reader.read(body, headers)));
     }
 
     @POST
@@ -64,6 +82,24 @@ public class ReportResource {
         String url = sourceUrl == null || sourceUrl.isBlank() ? "upload:" + (fileName == null ? "anonymous" : fileName) : sourceUrl;
         RawReport raw = new RawReport(url, Instant.now(), type.getType() + "/" + type.getSubtype(), charset, null,
                 Base64.getEncoder().encodeToString(body), fileName, null);
+        return accepted(ingestion.ingest(raw));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Upload a report file (form field 'file'; .txt or .html, any supported charset)")
+    public Response submitFile(@RestForm("file") FileUpload file, @RestForm("sourceUrl") String sourceUrl) throws IOException {
+        if (file == null) {
+            throw new RejectedInputException(Rejection.EMPTY_CONTENT, "the form has no field 'file'");
+        }
+        byte[] body = Files.readAllBytes(file.uploadedFile());
+        String name = file.fileName();
+        String lower = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+        String type = lower.endsWith(".html") || lower.endsWith(".htm") ? "text/html"
+                : file.contentType() != null && file.contentType().startsWith("text/html") ? "text/html" : "text/plain";
+        String url = sourceUrl == null || sourceUrl.isBlank() ? "upload:" + (name == null ? "anonymous" : name) : sourceUrl;
+        RawReport raw = new RawReport(url, Instant.now(), type, null, null, Base64.getEncoder().encodeToString(body),
+                name, null);
         return accepted(ingestion.ingest(raw));
     }
 

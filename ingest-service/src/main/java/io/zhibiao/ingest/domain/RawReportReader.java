@@ -84,8 +84,9 @@ public final class RawReportReader {
         } else {
             JsonNode root = parseObject(value, "the payload");
             String contentType = h.getOrDefault("content-type", "");
+            // a RawReport has no specversion (the schema allows no extra field): such an object is an envelope
             boolean structured = contentType.toLowerCase(Locale.ROOT).startsWith("application/cloudevents")
-                    || root.has("specversion") && (root.has("data") || root.has("data_base64"));
+                    || root.has("specversion");
             payload = structured ? unwrapStructured(root) : root;
         }
         validate(payload);
@@ -229,6 +230,13 @@ public final class RawReportReader {
             if (v != null && v.isTextual() && v.asText().isBlank()) {
                 throw Rejection.EMPTY_CONTENT.because(field + " is empty");
             }
+        }
+        // a well-formed media type that is not ours is an unsupported type (HTTP 415), not a malformed event
+        JsonNode type = report.get("contentType");
+        if (type != null && type.isTextual() && type.asText().matches("[\\w.+-]+/[\\w.+-]+(\\s*;.*)?")
+                && !type.asText().toLowerCase(Locale.ROOT).matches("text/(plain|html)(\\s*;.*)?")) {
+            throw Rejection.UNSUPPORTED_CONTENT_TYPE.because("contentType '" + type.asText()
+                    + "' is not supported; send text/plain or text/html (convert PDF or Word documents to text first)");
         }
         List<Error> errors = schema().validate(payload.toString(), InputFormat.JSON,
                 ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));

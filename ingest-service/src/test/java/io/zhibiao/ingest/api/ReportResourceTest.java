@@ -92,6 +92,39 @@ class ReportResourceTest {
     }
 
     @Test
+    void aFileCanBeUploadedAsAMultipartForm() throws Exception {
+        given().header("X-API-Key", KEY)
+                .multiPart("file", Path.of("../samples/002_110bda27a7c53275.txt").toFile(), "text/plain")
+                .multiPart("sourceUrl", "https://example.gov.cn/shenyang/2024.html")
+                .when().post("/api/reports")
+                .then().statusCode(202)
+                .body("documents", hasSize(1))
+                .body("documents[0].region", equalTo("沈阳市"))
+                .body("statusUrls[0]", containsString("/status"));
+    }
+
+    @Test
+    void aChangedTextFromTheSameSourceSupersedesTheOldVersion() {
+        String url = "https://example.gov.cn/versions/report.txt";
+        String v1 = "2024年锦州市政府工作报告\n各位代表:\n初步核算,地区生产总值增长5.3%。";
+        String v2 = "2024年锦州市政府工作报告\n各位代表:\n初步核算,地区生产总值增长5.4%。";
+        String first = given().contentType("text/plain; charset=UTF-8").header("X-API-Key", KEY)
+                .body(v1.getBytes(StandardCharsets.UTF_8)).queryParam("sourceUrl", url)
+                .when().post("/api/reports").then().statusCode(202).extract().path("documents[0].documentId");
+        String second = given().contentType("text/plain; charset=UTF-8").header("X-API-Key", KEY)
+                .body(v2.getBytes(StandardCharsets.UTF_8)).queryParam("sourceUrl", url)
+                .when().post("/api/reports").then().statusCode(202)
+                .body("documents[0].supersedes", hasSize(1))
+                .extract().path("documents[0].documentId");
+        assertThat(second).isNotEqualTo(first);
+        IngestedReport event = Json.read(ingested.received().get(ingested.received().size() - 1).getPayload(),
+                IngestedReport.class);
+        assertThat(event.supersedes()).containsExactly(first);
+        given().when().get("/api/reports/" + first + "/status")
+                .then().statusCode(200).body("status", equalTo("superseded")).body("supersededBy", equalTo(second));
+    }
+
+    @Test
     void badInputGetsA4xxWithItsReason() {
         given().contentType("application/json").header("X-API-Key", KEY).body("{not json")
                 .when().post("/api/reports")

@@ -54,12 +54,20 @@ class RejectedInputTest {
 
     @Test
     void aFieldHasTheWrongTypeOrValue() {
-        rejected(() -> read("{\"sourceUrl\": \"https://a\", \"contentType\": \"application/pdf\", \"content\": \"x\"}"),
+        rejected(() -> read("{\"sourceUrl\": \"https://a\", \"contentType\": \"pdf\", \"content\": \"x\"}"),
                 "schema-violation", "contentType");
         rejected(() -> read("{\"sourceUrl\": 42, \"contentType\": \"text/plain\", \"content\": \"x\"}"),
                 "schema-violation", "sourceUrl");
         rejected(() -> read("{\"sourceUrl\": \"https://a\", \"contentType\": \"text/plain\", \"content\": \"x\", "
                 + "\"hints\": {\"year\": 1066}}"), "schema-violation", "year");
+    }
+
+    @Test
+    void aMediaTypeThatIsNotTextIsUnsupportedNotMalformed() {
+        rejected(() -> read("{\"sourceUrl\": \"https://a\", \"contentType\": \"application/pdf\", \"content\": \"x\"}"),
+                "unsupported-content-type", "application/pdf");
+        assertThat(read("{\"sourceUrl\": \"https://a\", \"contentType\": \"text/html; charset=gbk\", \"content\": \"x\"}")
+                .contentType()).isEqualTo("text/html; charset=gbk");
     }
 
     @Test
