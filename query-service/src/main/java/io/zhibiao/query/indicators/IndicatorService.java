@@ -1,70 +1,115 @@
 package io.zhibiao.query.indicators;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zhibiao.contracts.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Indicator facts by indicator, region, kind and period. */
+/** Indicator facts by filters, sorted and paged; all of them (bounded) for exports, comparisons and series. */
 @ApplicationScoped
 public class IndicatorService {
     public static final int MAX_SIZE = 1000;
+    /** The most facts one answer reads (Elasticsearch's result window): an export beyond it must be narrowed. */
+    public static final int MAX_ALL = 10_000;
+    public static final List<String> SORTS = List.of("region", "indicator", "period", "-period", "value", "-value",
+            "reportYear", "-reportYear");
 
     @Inject
     ElasticsearchClient client;
 
-    public record Filter(String region, String indicator, String kind, Integer period) {
+    public record Page(long total, int from, int size, List<Fact> items) {
     }
 
-    public record Page(long total, List<ObjectNode> items) {
-    }
-
-    public Page find(Filter f, int from, int size) {
+    public Page find(FactFilter f, String sort, int from, int size) throws IOException {
         if (size < 1 || size > MAX_SIZE) {
             throw new IllegalArgumentException("size must be between 1 and " + MAX_SIZE);
         }
-        if (from < 0 || from + size > 10_000) {
-            throw new IllegalArgumentException("from + size must not exceed 10000");
+        if (from < 0 || from + size > MAX_ALL) {
+            throw new IllegalArgumentException("from + size must not exceed " + MAX_ALL);
         }
+        return search(f, sort, from, size);
+    }
+
+    /** Every fact the filter selects, in the given order; refused when there are more than {@link #MAX_ALL}. */
+    public List<Fact> all(FactFilter f, String sort) throws IOException {
+        Page page = search(f, sort, 0, MAX_ALL);
+        if (page.total() > MAX_ALL) {
+            throw new IllegalArgumentException(page.total() + " facts match; at most " + MAX_ALL
+                    + " can be exported at once: narrow with indicator, region, province, kind or period");
+        }
+        return page.items();
+    }
+
+    private Page search(FactFilter f, String sort, int from, int size) throws IOException {
+        Query query = query(f);
+        SearchResponse<ObjectNode> response = client.search(s -> s.index("facts").query(query)
+                .from(from).size(size).trackTotalHits(t -> t.enabled(true)).sort(sort(sort)), ObjectNode.class);
+        List<Fact> items = new ArrayList<>();
+        for (Hit<ObjectNode> h : response.hits().hits()) {
+            items.add(Json.mapper().convertValue(h.source(), Fact.class).withId(h.id()));
+        }
+        long total = response.hits().total() == null ? items.size() : response.hits().total().value();
+        return new Page(total, from, size, items);
+    }
+
+    static Query query(FactFilter f) {
         BoolQuery.Builder bool = new BoolQuery.Builder();
-        term(bool, "region", f.region());
-        term(bool, "indicator", f.indicator());
-        term(bool, "kind", f.kind());
-        if (f.period() != null) {
-            bool.filter(q -> q.term(t -> t.field("period").value(f.period())));
+        terms(bool, "indicator", f.indicators());
+        terms(bool, "region", f.regions());
+        terms(bool, "province", f.provinces());
+        terms(bool, "level", f.levels());
+        terms(bool, "kind", f.kinds());
+        terms(bool, "measure", f.measures());
+        terms(bool, "documentId", f.documentIds());
+        numbers(bool, "period", f.periods());
+        numbers(bool, "reportYear", f.reportYears());
+        return Query.of(q -> q.bool(bool.build()));
+    }
+
+    static List<SortOptions> sort(String sort) {
+        String key = sort == null ? "region" : sort;
+        if (!SORTS.contains(key)) {
+            throw new IllegalArgumentException("sort must be one of " + String.join(", ", SORTS) + ", not " + key);
         }
-        try {
-            SearchResponse<ObjectNode> response = client.search(s -> s.index("facts").query(q -> q.bool(bool.build()))
-                    .from(from).size(size).trackTotalHits(t -> t.enabled(true))
-                    .sort(o -> o.field(x -> x.field("region").order(SortOrder.Asc)))
-                    .sort(o -> o.field(x -> x.field("indicator").order(SortOrder.Asc)))
-                    .sort(o -> o.field(x -> x.field("period").order(SortOrder.Asc)))
-                    .sort(o -> o.field(x -> x.field("start").order(SortOrder.Asc))), ObjectNode.class);
-            List<ObjectNode> items = new ArrayList<>();
-            for (Hit<ObjectNode> h : response.hits().hits()) {
-                ObjectNode d = h.source();
-                d.put("id", h.id());
-                items.add(d);
+        boolean desc = key.startsWith("-");
+        String field = desc ? key.substring(1) : key;
+        List<SortOptions> out = new ArrayList<>();
+        out.add(by(field, desc ? SortOrder.Desc : SortOrder.Asc));
+        for (String tie : List.of("region", "indicator", "period", "kind", "documentId", "start", "end")) {
+            if (!tie.equals(field)) {
+                out.add(by(tie, SortOrder.Asc));
             }
-            long total = response.hits().total() == null ? items.size() : response.hits().total().value();
-            return new Page(total, items);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    private static SortOptions by(String field, SortOrder order) {
+        return SortOptions.of(o -> o.field(x -> x.field(field).order(order).missing("_last")));
+    }
+
+    private static void terms(BoolQuery.Builder bool, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            List<FieldValue> v = values.stream().map(FieldValue::of).toList();
+            bool.filter(q -> q.terms(t -> t.field(field).terms(tv -> tv.value(v))));
         }
     }
 
-    private static void term(BoolQuery.Builder bool, String field, String value) {
-        if (value != null && !value.isBlank()) {
-            bool.filter(q -> q.term(t -> t.field(field).value(value.strip())));
+    private static void numbers(BoolQuery.Builder bool, String field, List<Integer> values) {
+        if (!values.isEmpty()) {
+            List<FieldValue> v = values.stream().map(i -> FieldValue.of(i.longValue())).toList();
+            bool.filter(q -> q.terms(t -> t.field(field).terms(tv -> tv.value(v))));
         }
     }
 }

@@ -16,10 +16,20 @@ class QueryTextTest {
     }
 
     @Test
+    void aMinusExcludesAWordOrAPhrase() {
+        QueryText q = QueryText.parse("新能源 -汽车 -\"光伏 发电\"");
+        assertThat(q.terms()).containsExactly("新能源");
+        assertThat(q.excluded()).containsExactly("汽车", "光伏 发电");
+        assertThat(QueryText.parse("2023-2025 规划").terms()).containsExactly("2023-2025", "规划");
+    }
+
+    @Test
     void emptyOrOverlongQueriesAreRefusedWithAReason() {
         assertThatThrownBy(() -> QueryText.parse("  ")).hasMessageContaining("empty");
         assertThatThrownBy(() -> QueryText.parse("\"\"")).hasMessageContaining("no words");
+        assertThatThrownBy(() -> QueryText.parse("-汽车")).hasMessageContaining("only excluded");
         assertThatThrownBy(() -> QueryText.parse("字".repeat(201))).hasMessageContaining("200");
         assertThatThrownBy(() -> QueryText.parse("a b c d e f g h i j k")).hasMessageContaining("10");
+        assertThatThrownBy(() -> QueryText.parse("新能源\u0000")).hasMessageContaining("control");
     }
 }

@@ -1,0 +1,146 @@
+package io.zhibiao.query.api;
+
+import io.zhibiao.query.catalog.Labels;
+import io.zhibiao.query.indicators.CsvExport;
+import io.zhibiao.query.indicators.Fact;
+import io.zhibiao.query.indicators.FactFilter;
+import io.zhibiao.query.indicators.IndicatorService;
+import io.zhibiao.query.indicators.RegionSeries;
+import io.zhibiao.query.indicators.TargetActualComparison;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Indicator facts: a filtered table (JSON or CSV), targets against actuals across regions, a region's series. */
+@Path("/api/indicators")
+@Tag(name = "indicators", description = "indicator facts with their provenance")
+public class IndicatorResource {
+    static final List<String> FILTERS = List.of("indicator", "region", "province", "level", "kind", "period", "measure",
+            "reportYear", "documentId");
+
+    @Inject
+    IndicatorService indicators;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, "text/csv"})
+    @Operation(summary = "Indicator facts by filters, each with its document id, passage and the quote that states it",
+            description = "Filters may be repeated (alternatives). format=csv gives every matching fact (at most 10000) as"
+                    + " CSV in UTF-8 with a byte order mark, columns: " + "region, province, level, indicator, indicator_zh,"
+                    + " kind, estimated, period, measure, value, value_max, unit, qualifier, quote, document_id, passage_id,"
+                    + " title, report_year, source, start, end.")
+    @APIResponse(responseCode = "200", description = "a page of facts, or the CSV file",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorService.Page.class)),
+                    @Content(mediaType = "text/csv")})
+    @APIResponse(responseCode = "400", description = "a parameter is unknown, malformed or out of range; the reason says which")
+    public Response find(
+            @Context UriInfo uri,
+            @Parameter(description = "canonical indicator id, e.g. gdp (see /api/catalog)") @QueryParam("indicator") List<String> indicator,
+            @Parameter(description = "issuing region, e.g. 锦州市") @QueryParam("region") List<String> region,
+            @Parameter(description = "province, e.g. 辽宁省") @QueryParam("province") List<String> province,
+            @Parameter(description = "region level: country, province, prefecture, county_city, district, county") @QueryParam("level") List<String> level,
+            @Parameter(description = "actual, target or plan_target") @QueryParam("kind") List<String> kind,
+            @Parameter(description = "the year the fact is about, e.g. 2023") @QueryParam("period") List<String> period,
+            @Parameter(description = "growth_pct, level, share_pct, rank or count") @QueryParam("measure") List<String> measure,
+            @Parameter(description = "the year of the report the fact was read from") @QueryParam("reportYear") List<String> reportYear,
+            @Parameter(description = "the report's document id") @QueryParam("documentId") List<String> documentId,
+            @Parameter(description = "region (default), indicator, period, -period, value, -value, reportYear, -reportYear") @QueryParam("sort") String sort,
+            @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
+            @Parameter(description = "offset, 0 by default") @QueryParam("from") String from,
+            @Parameter(description = "facts per page, 1 to 1000, 100 by default") @QueryParam("size") String size) throws IOException {
+        List<String> allowed = new ArrayList<>(FILTERS);
+        allowed.addAll(List.of("sort", "format", "from", "size"));
+        Params p = Params.of(uri, allowed);
+        FactFilter filter = filter(p);
+        String order = p.single("sort", IndicatorService.SORTS, "region");
+        String fmt = p.single("format", List.of("json", "csv"), "json");
+        if (fmt.equals("csv")) {
+            if (p.text("from") != null || p.text("size") != null) {
+                throw new IllegalArgumentException("format=csv exports every matching fact: leave out from and size");
+            }
+            List<Fact> all = indicators.all(filter, order);
+            return Response.ok(CsvExport.write(all), "text/csv; charset=UTF-8")
+                    .header("Content-Disposition", "attachment; filename=\"zhibiao-indicators.csv\"")
+                    .header("X-Total-Count", all.size()).build();
+        }
+        IndicatorService.Page page = indicators.find(filter, order, p.integer("from", 0, 0, IndicatorService.MAX_ALL),
+                p.integer("size", 100, 1, IndicatorService.MAX_SIZE));
+        return Response.ok(page, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/compare")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Per region: the target for a year (from that year's report) beside the actual (from the next"
+            + " year's report), the gap and met/missed, with the document id and quote of every number")
+    @APIResponse(responseCode = "400", description = "indicator or period missing, or a parameter out of range")
+    public TargetActualComparison.Table compare(
+            @Context UriInfo uri,
+            @Parameter(description = "canonical indicator id, e.g. gdp", required = true) @QueryParam("indicator") String indicator,
+            @Parameter(description = "the target year, e.g. 2023", required = true) @QueryParam("period") String period,
+            @Parameter(description = "growth_pct (default), level, share_pct, rank or count") @QueryParam("measure") String measure,
+            @Parameter(description = "only these regions") @QueryParam("region") List<String> region,
+            @Parameter(description = "only regions of these provinces") @QueryParam("province") List<String> province,
+            @Parameter(description = "only regions of these levels") @QueryParam("level") List<String> level) throws IOException {
+        Params p = Params.of(uri, List.of("indicator", "period", "measure", "region", "province", "level"));
+        String ind = p.single("indicator", Labels.indicatorIds(), null);
+        if (ind == null) {
+            throw new IllegalArgumentException("indicator is required, e.g. indicator=gdp (see /api/catalog)");
+        }
+        Integer year = p.optionalInteger("period", 1949, 2100);
+        if (year == null) {
+            throw new IllegalArgumentException("period is required: the year of the targets, e.g. period=2023");
+        }
+        String m = p.single("measure", Labels.ids(Labels.MEASURES), "growth_pct");
+        FactFilter base = new FactFilter(List.of(ind), p.texts("region"), p.texts("province"),
+                p.oneOf("level", Labels.ids(Labels.LEVELS)), null, List.of(year), List.of(m), null, null);
+        List<Fact> targets = indicators.all(base.withKinds(List.of("target")).withReportYears(List.of(year)), "region");
+        List<Fact> actuals = indicators.all(base.withKinds(List.of("actual")).withReportYears(List.of(year + 1)), "region");
+        return TargetActualComparison.compare(ind, year, m, targets, actuals);
+    }
+
+    @GET
+    @Path("/series")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A region's values of an indicator over the years: targets and actuals per year, per measure,"
+            + " and plan targets, each with its document id and quote")
+    @APIResponse(responseCode = "400", description = "region or indicator missing, or a parameter out of range")
+    public RegionSeries.Series series(
+            @Context UriInfo uri,
+            @Parameter(description = "the region, e.g. 锦州市", required = true) @QueryParam("region") String region,
+            @Parameter(description = "canonical indicator id, e.g. gdp", required = true) @QueryParam("indicator") String indicator,
+            @Parameter(description = "only this measure (growth_pct, level, …); all by default") @QueryParam("measure") String measure) throws IOException {
+        Params p = Params.of(uri, List.of("region", "indicator", "measure"));
+        String r = p.required("region");
+        String ind = p.single("indicator", Labels.indicatorIds(), null);
+        if (ind == null) {
+            throw new IllegalArgumentException("indicator is required, e.g. indicator=gdp (see /api/catalog)");
+        }
+        String m = p.single("measure", Labels.ids(Labels.MEASURES), null);
+        FactFilter filter = FactFilter.none().withIndicator(ind).withRegion(r)
+                .withMeasures(m == null ? List.of() : List.of(m));
+        return RegionSeries.of(r, ind, indicators.all(filter, "period"));
+    }
+
+    static FactFilter filter(Params p) {
+        return new FactFilter(p.oneOf("indicator", Labels.indicatorIds()), p.texts("region"), p.texts("province"),
+                p.oneOf("level", Labels.ids(Labels.LEVELS)), p.oneOf("kind", Labels.ids(Labels.KINDS)),
+                p.integers("period", 1949, 2100), p.oneOf("measure", Labels.ids(Labels.MEASURES)),
+                p.integers("reportYear", 1949, 2100), p.texts("documentId"));
+    }
+}

@@ -1,0 +1,65 @@
+package io.zhibiao.query.api;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.zhibiao.query.Fixture;
+import io.zhibiao.query.RealElasticsearch;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+@QuarkusTest
+@WithTestResource(RealElasticsearch.class)
+class ReportAndCatalogApiTest {
+
+    @Test
+    void aReportWithItsSectionTreeParagraphsAndAPassageInContext() {
+        JsonPath r = given().get("/api/reports/" + Fixture.JINZHOU_2024 + "?passage=2").then().statusCode(200).extract().jsonPath();
+        assertThat(r.getString("metadata.title")).isEqualTo("2024年锦州市政府工作报告");
+        assertThat(r.getString("metadata.province")).isEqualTo("辽宁省");
+        assertThat(r.getList("sections.heading")).containsExactly("一、2023年工作回顾", "二、2024年主要目标");
+        assertThat(r.getList("paragraphs")).hasSize(6);
+        String text = r.getString("text");
+        int start = r.getInt("passage.start");
+        int end = r.getInt("passage.end");
+        assertThat(text.substring(start, end)).isEqualTo("新能源汽车产业加快发展,新能源汽车产量增长30%。");
+        assertThat(r.getString("passage.passageId")).isEqualTo(Fixture.JINZHOU_2024 + ":p2");
+        assertThat(r.getList("passage.sectionPath")).containsExactly("一、2023年工作回顾");
+    }
+
+    @Test
+    void withoutTextAndMistakes() {
+        JsonPath r = given().get("/api/reports/" + Fixture.HANDAN_2023 + "?text=false").then().statusCode(200).extract().jsonPath();
+        assertThat(r.getString("text")).isNull();
+        given().get("/api/reports/nosuchreport").then().statusCode(404).body("reason", containsString("nosuchreport"));
+        given().get("/api/reports/" + Fixture.HANDAN_2023 + "?passage=99").then().statusCode(400).body("reason", containsString("99"));
+        given().get("/api/reports/a%20b").then().statusCode(400);
+        given().get("/api/reports/" + Fixture.HANDAN_2023 + "?passage=-1").then().statusCode(400);
+    }
+
+    @Test
+    void catalogLabelsIndicatorsAndCountsRegions() {
+        JsonPath r = given().get("/api/catalog").then().statusCode(200).extract().jsonPath();
+        assertThat(r.getLong("reports")).isEqualTo(4);
+        assertThat(r.getLong("facts")).isEqualTo(9);
+        assertThat(r.getString("indicators.find { it.id == 'gdp' }.zh")).isEqualTo("地区生产总值");
+        assertThat(r.getString("indicators.find { it.id == 'gdp' }.en")).isEqualTo("Regional GDP");
+        assertThat(r.getInt("indicators.find { it.id == 'gdp' }.facts")).isEqualTo(6);
+        assertThat(r.getInt("regions.find { it.name == '锦州市' }.reports")).isEqualTo(2);
+        assertThat(r.getInt("regions.find { it.name == '锦州市' }.facts")).isEqualTo(7);
+        assertThat(r.getString("regions.find { it.name == '锦州市' }.province")).isEqualTo("辽宁省");
+        assertThat(r.getList("regions.find { it.name == '锦州市' }.years", Integer.class)).containsExactly(2023, 2024);
+        assertThat(r.getString("kinds.find { it.value == 'target' }.zh")).isEqualTo("年度目标");
+        given().get("/api/catalog?x=1").then().statusCode(400);
+    }
+
+    @Test
+    void openApiAndTheWebPageAreServed() {
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/indicators/compare"));
+        given().get("/").then().statusCode(200).body(containsString("指标"));
+        given().get("/_static/echarts/6.0.0/dist/echarts.min.js").then().statusCode(200);
+    }
+}
