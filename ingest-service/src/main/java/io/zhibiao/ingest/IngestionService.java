@@ -33,23 +33,37 @@ public class IngestionService {
     public record Receipt(String documentId, String title, String region, boolean duplicate, List<String> supersedes) {
     }
 
+    /** Clean, split and identify: the part that depends on the input alone (bad input is rejected here). */
+    public List<IngestedDocument> prepare(RawReport raw) {
+        return ingestor.ingest(raw);
+    }
+
+    /** Both steps, once; for callers that answer failures themselves (HTTP). */
     public List<Receipt> ingest(RawReport raw) {
         List<Receipt> receipts = new ArrayList<>();
-        for (IngestedDocument doc : ingestor.ingest(raw)) {
-            Ledger.Acceptance acceptance = ledger.accept(doc);
-            if (acceptance.mustPublish()) {
-                publisher.publish(new IngestedReport(doc.documentId(), doc.metadata(), doc.text(),
-                        acceptance.supersedes(), Instant.now()));
-                ledger.markPublished(doc.documentId());
-                publisher.publish(StatusEvent.done(doc.documentId(), StatusEvent.Stage.INGEST,
-                        doc.text().length() + " chars"));
-            } else {
-                publisher.publish(new StatusEvent(doc.documentId(), StatusEvent.Stage.INGEST,
-                        StatusEvent.State.DUPLICATE, "the same text was ingested before", Instant.now()));
-            }
-            receipts.add(new Receipt(doc.documentId(), doc.metadata().title(), doc.metadata().regionName(),
-                    !acceptance.mustPublish(), acceptance.supersedes()));
+        for (IngestedDocument doc : prepare(raw)) {
+            receipts.add(record(doc));
         }
         return receipts;
+    }
+
+    /**
+     * Record a document in the ledger and publish it if it is new: the part that depends on PostgreSQL
+     * and Kafka. Idempotent, so it can be retried after any failure.
+     */
+    public Receipt record(IngestedDocument doc) {
+        Ledger.Acceptance acceptance = ledger.accept(doc);
+        if (acceptance.mustPublish()) {
+            publisher.publish(new IngestedReport(doc.documentId(), doc.metadata(), doc.text(),
+                    acceptance.supersedes(), Instant.now()));
+            ledger.markPublished(doc.documentId());
+            publisher.publish(StatusEvent.done(doc.documentId(), StatusEvent.Stage.INGEST,
+                    doc.text().length() + " chars"));
+        } else {
+            publisher.publish(new StatusEvent(doc.documentId(), StatusEvent.Stage.INGEST,
+                    StatusEvent.State.DUPLICATE, "the same text was ingested before", Instant.now()));
+        }
+        return new Receipt(doc.documentId(), doc.metadata().title(), doc.metadata().regionName(),
+                !acceptance.mustPublish(), acceptance.supersedes());
     }
 }

@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import io.zhibiao.contracts.delivery.Backoff;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -40,7 +41,8 @@ public final class BulkWriter {
         long backoff = 100;
         while (!pending.isEmpty()) {
             if (stopping.getAsBoolean()) {
-                throw new IllegalStateException("shutting down with " + pending.size() + " operations unacknowledged");
+                // the batch stays unacknowledged and is delivered again after the restart
+                throw new Backoff.Stopped(new IllegalStateException(pending.size() + " operations not acknowledged yet"));
             }
             BulkResponse response;
             try {
@@ -85,7 +87,7 @@ public final class BulkWriter {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Elasticsearch", e);
+            throw new Backoff.Stopped(e);
         }
     }
 }

@@ -9,6 +9,11 @@ import io.zhibiao.contracts.ExtractedIndicators;
 import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.SegmentedReport;
 import io.zhibiao.contracts.StatusEvent;
+import io.zhibiao.contracts.delivery.Backoff;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.zhibiao.index.elastic.Indexer;
 import io.zhibiao.index.elastic.IndexService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,8 +25,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
@@ -37,6 +45,14 @@ public class IndexingConsumers {
     @Inject
     IndexService index;
 
+    @ConfigProperty(name = "zhibiao.retry.attempts", defaultValue = "5")
+    int attempts;
+
+    @ConfigProperty(name = "zhibiao.retry.max-backoff-ms", defaultValue = "10000")
+    long maxBackoffMillis;
+
+    private volatile boolean stopping;
+
     @Inject
     MeterRegistry metrics;
 
@@ -50,26 +66,46 @@ public class IndexingConsumers {
 
     @Incoming("reports-segmented")
     @Blocking
-    public void text(List<String> batch) {
-        List<SegmentedReport> reports = parse(batch, SegmentedReport.class, SegmentedReport::documentId);
-        if (reports.isEmpty()) {
-            return;
-        }
-        List<Indexer.Outcome> outcomes = index.indexer().indexText(reports);
-        report(outcomes, batch, reports, SegmentedReport::documentId, StatusEvent.Stage.INDEX_TEXT, "passages and report");
-        metrics.counter("zhibiao.index.reports").increment(reports.size());
+    public CompletionStage<Void> text(Message<List<String>> batch) {
+        return acknowledged(batch, () -> {
+            List<SegmentedReport> reports = parse(batch.getPayload(), SegmentedReport.class, SegmentedReport::documentId);
+            if (!reports.isEmpty()) {
+                List<Indexer.Outcome> outcomes = index.indexer().indexText(reports);
+                report(outcomes, reports, SegmentedReport::documentId, StatusEvent.Stage.INDEX_TEXT, "passages and report");
+                metrics.counter("zhibiao.index.reports").increment(reports.size());
+            }
+        });
     }
 
     @Incoming("reports-indicators")
     @Blocking
-    public void facts(List<String> batch) {
-        List<ExtractedIndicators> events = parse(batch, ExtractedIndicators.class, ExtractedIndicators::documentId);
-        if (events.isEmpty()) {
-            return;
+    public CompletionStage<Void> facts(Message<List<String>> batch) {
+        return acknowledged(batch, () -> {
+            List<ExtractedIndicators> events = parse(batch.getPayload(), ExtractedIndicators.class, ExtractedIndicators::documentId);
+            if (!events.isEmpty()) {
+                List<Indexer.Outcome> outcomes = index.indexer().indexFacts(events);
+                report(outcomes, events, ExtractedIndicators::documentId, StatusEvent.Stage.INDEX_FACTS, "facts");
+                metrics.counter("zhibiao.index.fact_events").increment(events.size());
+            }
+        });
+    }
+
+    /**
+     * Acknowledges the batch once the work is done. Elasticsearch or Kafka away is waited out (in the
+     * bulk writer and around every send); when the service stops meanwhile, the batch stays
+     * unacknowledged and is delivered again after the restart (every write is idempotent).
+     */
+    private CompletionStage<Void> acknowledged(Message<List<String>> batch, Runnable work) {
+        try {
+            work.run();
+            return batch.ack();
+        } catch (Backoff.Stopped stopping) {
+            LOG.infof("stopping: a batch of %d records stays unacknowledged", batch.getPayload().size());
+            return new CompletableFuture<>();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "could not index a batch of %d records", batch.getPayload().size());
+            return batch.nack(e);
         }
-        List<Indexer.Outcome> outcomes = index.indexer().indexFacts(events);
-        report(outcomes, batch, events, ExtractedIndicators::documentId, StatusEvent.Stage.INDEX_FACTS, "facts");
-        metrics.counter("zhibiao.index.fact_events").increment(events.size());
     }
 
     private <T> List<T> parse(List<String> batch, Class<T> type, Function<T, String> id) {
@@ -88,7 +124,7 @@ public class IndexingConsumers {
         return out;
     }
 
-    private <T> void report(List<Indexer.Outcome> outcomes, List<String> batch, List<T> events, Function<T, String> id,
+    private <T> void report(List<Indexer.Outcome> outcomes, List<T> events, Function<T, String> id,
                             StatusEvent.Stage stage, String what) {
         for (Indexer.Outcome o : outcomes) {
             if (o.refused()) {
@@ -107,8 +143,17 @@ public class IndexingConsumers {
     }
 
     private void send(StatusEvent event) {
-        status.sendMessageAndAwait(Message.of(Json.write(event)).addMetadata(
-                OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build()));
+        backoff().run(() -> status.sendMessageAndAwait(Message.of(Json.write(event)).addMetadata(
+                        OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build())),
+                e -> LOG.warnf("status of %s not sent yet: %s", event.documentId(), e));
+    }
+
+    private Backoff backoff() {
+        return new Backoff(attempts, Duration.ofMillis(100), Duration.ofMillis(maxBackoffMillis), () -> stopping);
+    }
+
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
     }
 
     private void deadLetter(String key, String payload, String code, String reason) {
@@ -116,8 +161,9 @@ public class IndexingConsumers {
         headers.add(DeadLetters.REASON, bytes(reason));
         headers.add(DeadLetters.REASON_CODE, bytes(code));
         headers.add(DeadLetters.STAGE, bytes("index"));
-        deadLetters.sendMessageAndAwait(Message.of(payload).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(key).withHeaders(headers).build()));
+        backoff().run(() -> deadLetters.sendMessageAndAwait(Message.of(payload).addMetadata(
+                        OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build())),
+                e -> LOG.warnf("dead letter not sent yet: %s", e));
         metrics.counter("zhibiao.index.dead_letters", "reason", code).increment();
     }
 

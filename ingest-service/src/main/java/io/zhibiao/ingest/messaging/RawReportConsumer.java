@@ -6,8 +6,10 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.zhibiao.contracts.DeadLetters;
-import io.zhibiao.contracts.RawReport;
+import io.zhibiao.contracts.delivery.Backoff;
 import io.zhibiao.ingest.IngestionService;
+import io.zhibiao.ingest.Lifecycle;
+import io.zhibiao.ingest.domain.IngestedDocument;
 import io.zhibiao.ingest.domain.RawReportReader;
 import io.zhibiao.ingest.domain.RejectedInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,8 +23,10 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -41,6 +45,9 @@ public class RawReportConsumer {
     IngestionService ingestion;
 
     @Inject
+    Lifecycle lifecycle;
+
+    @Inject
     MeterRegistry metrics;
 
     @Inject
@@ -52,18 +59,32 @@ public class RawReportConsumer {
     public CompletionStage<Void> consume(Message<byte[]> message) {
         Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
         byte[] value = message.getPayload() == null ? new byte[0] : message.getPayload();
+        List<IngestedDocument> documents;
         try {
-            RawReport raw = reader.read(value, headers(kafka));
-            var receipts = ingestion.ingest(raw);
-            metrics.counter("zhibiao.ingest.documents", "source", "kafka").increment(receipts.size());
+            documents = ingestion.prepare(reader.read(value, headers(kafka)));
         } catch (RejectedInputException rejected) {
             LOG.warnf("rejected %s: %s", where(kafka), rejected.reason());
-            deadLetter(value, kafka, rejected);
+            lifecycle.backoff().run(() -> deadLetter(value, kafka, rejected), e -> LOG.warnf("dead letter not sent yet: %s", e));
+            return message.ack();
+        } catch (RuntimeException bug) {
+            LOG.errorf(bug, "could not read %s", where(kafka));
+            return message.nack(bug);
+        }
+        try {
+            // PostgreSQL or Kafka away is waited out; the record stays unacknowledged meanwhile
+            for (IngestedDocument doc : documents) {
+                lifecycle.backoff().run(() -> ingestion.record(doc),
+                        e -> LOG.warnf("ledger or broker not available for %s, retrying: %s", doc.documentId(), e));
+            }
+        } catch (Backoff.Stopped stopping) {
+            LOG.infof("stopping: %s stays unacknowledged and is delivered again after the restart", where(kafka));
+            return new CompletableFuture<>();
         } catch (RuntimeException e) {
-            // not the input's fault (database or broker away, a bug): the connector dead-letters it with the cause
+            // not the input's fault and not transient (a bug): the connector dead-letters it with the cause
             LOG.errorf(e, "could not ingest %s", where(kafka));
             return message.nack(e);
         }
+        metrics.counter("zhibiao.ingest.documents", "source", "kafka").increment(documents.size());
         return message.ack();
     }
 

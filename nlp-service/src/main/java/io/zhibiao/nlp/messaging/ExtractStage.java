@@ -11,8 +11,10 @@ import io.zhibiao.nlp.extract.IndicatorExtractor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /** Stage "extract": reports.segmented → reports.indicators (an empty list of facts is an answer too). */
 @ApplicationScoped
@@ -30,9 +32,14 @@ public class ExtractStage {
 
     @Incoming("reports-segmented")
     @Blocking(ordered = false)
-    public void consume(String json) {
-        SegmentedReport report = Json.read(json, SegmentedReport.class);
-        runner.run(report.documentId(), StatusEvent.Stage.EXTRACT, () -> {
+    public CompletionStage<Void> consume(Message<String> message) {
+        SegmentedReport report;
+        try {
+            report = Json.read(message.getPayload(), SegmentedReport.class);
+        } catch (Json.MalformedEventException malformed) {
+            return message.nack(malformed); // to the dead-letter topic, with the reason
+        }
+        return runner.run(message, report.documentId(), StatusEvent.Stage.EXTRACT, () -> {
             List<IndicatorFact> facts = extractor.extract(report).stream()
                     .map(f -> f.paragraph() != null ? f : f.withParagraph(report.paragraphAt(f.start())))
                     .toList();

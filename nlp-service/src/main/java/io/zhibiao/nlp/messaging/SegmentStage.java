@@ -10,6 +10,9 @@ import io.zhibiao.nlp.segment.ReportSegmenter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Stage "segment": reports.ingested → reports.segmented. A record that fails here is retried by the
@@ -30,9 +33,14 @@ public class SegmentStage {
 
     @Incoming("reports-ingested")
     @Blocking(ordered = false)
-    public void consume(String json) {
-        IngestedReport report = Json.read(json, IngestedReport.class);
-        runner.run(report.documentId(), StatusEvent.Stage.SEGMENT, () -> {
+    public CompletionStage<Void> consume(Message<String> message) {
+        IngestedReport report;
+        try {
+            report = Json.read(message.getPayload(), IngestedReport.class);
+        } catch (Json.MalformedEventException malformed) {
+            return message.nack(malformed); // to the dead-letter topic, with the reason
+        }
+        return runner.run(message, report.documentId(), StatusEvent.Stage.SEGMENT, () -> {
             SegmentedReport segmented = segmenter.segment(report);
             outbox.segmented(report.documentId(), segmented);
             outbox.status(StatusEvent.done(report.documentId(), StatusEvent.Stage.SEGMENT,

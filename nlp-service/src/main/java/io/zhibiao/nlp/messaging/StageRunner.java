@@ -1,15 +1,25 @@
 package io.zhibiao.nlp.messaging;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.zhibiao.contracts.StatusEvent;
+import io.zhibiao.contracts.delivery.Backoff;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
- * Runs a stage's work on one document a bounded number of times. When every attempt fails, the stage
- * says so on the status topic and rethrows: the connector then puts the record in the stage's
- * dead-letter topic with the reason, and the partition moves on.
+ * Runs a stage's work on one record. The broker being away is waited out (the record stays
+ * unacknowledged); a failure that is the document's own is retried {@code zhibiao.stage.attempts}
+ * times, then the stage says so on the status topic and the record is nacked: the connector puts it in
+ * the stage's dead-letter topic with the reason, and the partition moves on.
  */
 @ApplicationScoped
 public class StageRunner {
@@ -21,30 +31,37 @@ public class StageRunner {
     @ConfigProperty(name = "zhibiao.stage.backoff-ms", defaultValue = "200")
     long backoffMillis;
 
+    @ConfigProperty(name = "zhibiao.retry.max-backoff-ms", defaultValue = "10000")
+    long maxBackoffMillis;
+
     @Inject
     Outbox outbox;
 
-    void run(String documentId, StatusEvent.Stage stage, Runnable work) {
-        RuntimeException last = null;
-        for (int attempt = 1; attempt <= Math.max(1, attempts); attempt++) {
-            try {
-                work.run();
-                return;
-            } catch (RuntimeException e) {
-                last = e;
-                LOG.warnf("%s of %s failed (attempt %d of %d): %s", stage.id(), documentId, attempt, attempts, e);
-                sleep(backoffMillis * attempt * attempt);
-            }
-        }
-        outbox.status(StatusEvent.failed(documentId, stage, String.valueOf(last)));
-        throw last;
+    private volatile boolean stopping;
+
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
     }
 
-    private static void sleep(long millis) {
+    Backoff backoff() {
+        return new Backoff(attempts, Duration.ofMillis(backoffMillis), Duration.ofMillis(maxBackoffMillis), () -> stopping);
+    }
+
+    CompletionStage<Void> run(Message<?> message, String documentId, StatusEvent.Stage stage, Runnable work) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            backoff().run(work, e -> LOG.warnf("%s of %s failed, retrying: %s", stage.id(), documentId, e));
+            return message.ack();
+        } catch (Backoff.Stopped stopping) {
+            LOG.infof("stopping: %s of %s stays unacknowledged and is delivered again after the restart", stage.id(), documentId);
+            return new CompletableFuture<>();
+        } catch (RuntimeException e) {
+            try {
+                backoff().run(() -> outbox.status(StatusEvent.failed(documentId, stage, String.valueOf(e))),
+                        retry -> LOG.warnf("status of %s not sent yet: %s", documentId, retry));
+            } catch (Backoff.Stopped stopping) {
+                return new CompletableFuture<>();
+            }
+            return message.nack(e);
         }
     }
 }
