@@ -2,6 +2,7 @@ package io.zhibiao.cli;
 
 import io.zhibiao.stack.LocalStack;
 import io.zhibiao.stack.StackConfig;
+import io.zhibiao.stack.StackFiles;
 import io.zhibiao.stack.StackLayout;
 
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,7 @@ final class EndToEndStack {
         if (stack == null) {
             StackLayout layout = StackLayout.discover();
             Path data = layout.root().resolve("cli/target/e2e-stack");
-            TestFiles.deleteRecursively(data);
+            StackFiles.deleteRecursively(data);
             stack = new LocalStack(StackConfig.forTests(layout, data));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::down, "e2e-stack-down"));
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();

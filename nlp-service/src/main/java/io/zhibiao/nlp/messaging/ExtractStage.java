@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.zhibiao.contracts.ExtractedIndicators;
 import io.zhibiao.contracts.IndicatorFact;
-import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.SegmentedReport;
 import io.zhibiao.contracts.StatusEvent;
 import io.zhibiao.nlp.extract.IndicatorExtractor;
@@ -33,13 +32,7 @@ public class ExtractStage {
     @Incoming("reports-segmented")
     @Blocking(ordered = false)
     public CompletionStage<Void> consume(Message<String> message) {
-        SegmentedReport report;
-        try {
-            report = Json.read(message.getPayload(), SegmentedReport.class);
-        } catch (Json.MalformedEventException malformed) {
-            return message.nack(malformed); // to the dead-letter topic, with the reason
-        }
-        return runner.run(message, report.documentId(), StatusEvent.Stage.EXTRACT, () -> {
+        return runner.consume(message, SegmentedReport.class, SegmentedReport::documentId, StatusEvent.Stage.EXTRACT, report -> {
             List<IndicatorFact> facts = extractor.extract(report).stream()
                     .map(f -> f.paragraph() != null ? f : f.withParagraph(report.paragraphAt(f.start())))
                     .toList();

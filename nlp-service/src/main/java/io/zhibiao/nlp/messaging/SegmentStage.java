@@ -3,7 +3,6 @@ package io.zhibiao.nlp.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.zhibiao.contracts.IngestedReport;
-import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.SegmentedReport;
 import io.zhibiao.contracts.StatusEvent;
 import io.zhibiao.nlp.segment.ReportSegmenter;
@@ -34,13 +33,7 @@ public class SegmentStage {
     @Incoming("reports-ingested")
     @Blocking(ordered = false)
     public CompletionStage<Void> consume(Message<String> message) {
-        IngestedReport report;
-        try {
-            report = Json.read(message.getPayload(), IngestedReport.class);
-        } catch (Json.MalformedEventException malformed) {
-            return message.nack(malformed); // to the dead-letter topic, with the reason
-        }
-        return runner.run(message, report.documentId(), StatusEvent.Stage.SEGMENT, () -> {
+        return runner.consume(message, IngestedReport.class, IngestedReport::documentId, StatusEvent.Stage.SEGMENT, report -> {
             SegmentedReport segmented = segmenter.segment(report);
             outbox.segmented(report.documentId(), segmented);
             outbox.status(StatusEvent.done(report.documentId(), StatusEvent.Stage.SEGMENT,

@@ -1,6 +1,7 @@
 package io.zhibiao.nlp.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.StatusEvent;
 import io.zhibiao.contracts.delivery.Backoff;
 import jakarta.annotation.Priority;
@@ -14,6 +15,8 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a stage's work on one record. The broker being away is waited out (the record stays
@@ -45,6 +48,21 @@ public class StageRunner {
 
     Backoff backoff() {
         return new Backoff(attempts, Duration.ofMillis(backoffMillis), Duration.ofMillis(maxBackoffMillis), () -> stopping);
+    }
+
+    /**
+     * Reads the record as the stage's input event (a record that is not one goes to the dead-letter
+     * topic with the reason) and runs the work on it.
+     */
+    <T> CompletionStage<Void> consume(Message<String> message, Class<T> type, Function<T, String> documentId,
+                                      StatusEvent.Stage stage, Consumer<T> work) {
+        T event;
+        try {
+            event = Json.read(message.getPayload(), type);
+        } catch (Json.MalformedEventException malformed) {
+            return message.nack(malformed);
+        }
+        return run(message, documentId.apply(event), stage, () -> work.accept(event));
     }
 
     CompletionStage<Void> run(Message<?> message, String documentId, StatusEvent.Stage stage, Runnable work) {
