@@ -47,9 +47,7 @@ public final class LocalStack {
                 "QUARKUS_DATASOURCE_PASSWORD", config.postgresPassword()));
         this.nlp = new ServiceProcess(config, "nlp-service", p.nlp(), "768m", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap()));
-        this.index = new ServiceProcess(config, "index-service", p.index(), "384m", Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
-                "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + p.elasticsearch()));
+        this.index = new ServiceProcess(config, "index-service", p.index(), "384m", indexEnvironment(indexVersion(config)));
         this.query = new ServiceProcess(config, "query-service", p.query(), "384m", Map.of(
                 "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + p.elasticsearch()));
     }
@@ -78,6 +76,44 @@ public final class LocalStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The index version index-service writes: 1, or what the last {@code ./zhibiao reindex} switched to,
+     * kept in {@code <data>/index-version}.
+     */
+    public static int indexVersion(StackConfig config) {
+        Path file = config.dataDir().resolve("index-version");
+        try {
+            return Files.isRegularFile(file) ? Integer.parseInt(Files.readString(file).strip()) : 1;
+        } catch (IOException | NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Records the index version that index-service writes from its next start on. */
+    public static void recordIndexVersion(StackConfig config, int version) {
+        try {
+            Files.createDirectories(config.dataDir());
+            Files.writeString(config.dataDir().resolve("index-version"), version + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A second index-service, writing index version {@code version} on its own port (name
+     * {@code index-service-v<version>}): a reindex runs it beside the stack's until it caught up.
+     */
+    public ServiceProcess indexService(int version, int port) {
+        return new ServiceProcess(config, "index-service", "index-service-v" + version, port, "384m",
+                indexEnvironment(version));
+    }
+
+    private Map<String, String> indexEnvironment(int version) {
+        return Map.of("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
+                "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + config.ports().elasticsearch(),
+                "ZHIBIAO_INDEX_VERSION", String.valueOf(version));
     }
 
     /**

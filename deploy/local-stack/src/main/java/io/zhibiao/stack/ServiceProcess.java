@@ -10,13 +10,21 @@ import java.util.Map;
 /** One of the four Quarkus services, run from its built {@code quarkus-app}, configured by environment. */
 public final class ServiceProcess extends Component {
     private final String module;
+    private final String name;
     private final int port;
     private final String maxHeap;
     private final Map<String, String> environment;
 
     public ServiceProcess(StackConfig config, String module, int port, String maxHeap, Map<String, String> environment) {
+        this(config, module, module, port, maxHeap, environment);
+    }
+
+    /** A second process of a module under a name of its own (its pid file and log), e.g. index-service-v2. */
+    public ServiceProcess(StackConfig config, String module, String name, int port, String maxHeap,
+                          Map<String, String> environment) {
         super(config);
         this.module = module;
+        this.name = name;
         this.port = port;
         this.maxHeap = maxHeap;
         this.environment = new LinkedHashMap<>(environment);
@@ -25,7 +33,7 @@ public final class ServiceProcess extends Component {
 
     @Override
     public String name() {
-        return module;
+        return name;
     }
 
     @Override

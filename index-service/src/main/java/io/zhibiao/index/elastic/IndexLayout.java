@@ -52,19 +52,34 @@ public final class IndexLayout {
         return index("facts");
     }
 
+    /** The name of this version's index template of one kind: one template per version and kind. */
+    public String template(String kind) {
+        return prefix + "zhibiao-" + kind + "-v" + version;
+    }
+
     /**
      * Puts the index templates (settings and mappings from the JSON resources beside this class), creates
-     * this version's indices, and points the aliases at them when no alias exists yet.
+     * this version's indices, and points the aliases at them when no alias exists yet. Each version has a
+     * template of its own that matches exactly its index, so an older instance that restarts during a
+     * reindex cannot put its mappings on the new version's indices.
      */
     public void ensure(ElasticsearchClient client) throws IOException {
         for (String kind : KINDS) {
+            // the template of the first releases matched every version (kind-v*); it would overlap
+            String legacy = prefix + "zhibiao-" + kind;
+            if (client.indices().existsIndexTemplate(t -> t.name(legacy)).value()) {
+                client.indices().deleteIndexTemplate(t -> t.name(legacy));
+            }
             ObjectNode body = (ObjectNode) Json.mapper().readTree(resource(kind));
             ObjectNode template = Json.mapper().createObjectNode();
-            template.putArray("index_patterns").add(prefix + kind + "-v*");
+            template.putArray("index_patterns").add(index(kind));
             template.set("template", body);
             template.put("priority", 100);
+            ObjectNode meta = template.putObject("_meta");
+            meta.put("kind", kind);
+            meta.put("version", version);
             String json = Json.mapper().writeValueAsString(template);
-            client.indices().putIndexTemplate(t -> t.name(prefix + "zhibiao-" + kind).withJson(new StringReader(json)));
+            client.indices().putIndexTemplate(t -> t.name(template(kind)).withJson(new StringReader(json)));
             if (!client.indices().exists(e -> e.index(index(kind))).value()) {
                 try {
                     client.indices().create(c -> c.index(index(kind)));
@@ -87,14 +102,51 @@ public final class IndexLayout {
         }
     }
 
-    /** Points every alias at this version, atomically, removing it from any other version. */
+    /** True when all three indices of this version exist. */
+    public boolean exists(ElasticsearchClient client) throws IOException {
+        for (String kind : KINDS) {
+            if (!client.indices().exists(e -> e.index(index(kind))).value()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Points every alias at this version, atomically, removing it from any other version: one alias
+     * update, so a search sees either the old version or the new one, never none.
+     */
     public void switchAliases(ElasticsearchClient client) throws IOException {
         List<Action> actions = new ArrayList<>();
         for (String kind : KINDS) {
-            actions.add(Action.of(a -> a.remove(r -> r.index(prefix + kind + "-v*").alias(alias(kind)))));
+            actions.add(Action.of(a -> a.remove(r -> r.index(prefix + kind + "-v*").alias(alias(kind)).mustExist(false))));
             actions.add(Action.of(a -> a.add(add -> add.index(index(kind)).alias(alias(kind)))));
         }
         client.indices().updateAliases(u -> u.actions(actions));
+    }
+
+    /** The version an index name stands for ({@code passages-v12} → 12), or -1 when it is none of ours. */
+    public int versionOf(String index) {
+        for (String kind : KINDS) {
+            String head = prefix + kind + "-v";
+            if (index.startsWith(head)) {
+                try {
+                    return Integer.parseInt(index.substring(head.length()));
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The same layout at another version. */
+    public IndexLayout atVersion(int other) {
+        return new IndexLayout(prefix, other);
+    }
+
+    public String prefix() {
+        return prefix;
     }
 
     static String resource(String kind) {

@@ -31,6 +31,14 @@ public class IndexService {
     @ConfigProperty(name = "zhibiao.index.max-backoff-ms", defaultValue = "30000")
     long maxBackoffMillis;
 
+    /** At most this many operations in one bulk request. */
+    @ConfigProperty(name = "zhibiao.index.bulk.max-operations", defaultValue = "1000")
+    int bulkMaxOperations;
+
+    /** At most about this many bytes of JSON in one bulk request (a bigger document goes alone). */
+    @ConfigProperty(name = "zhibiao.index.bulk.max-bytes", defaultValue = "8388608")
+    long bulkMaxBytes;
+
     private volatile boolean stopping;
     private volatile Indexer indexer;
     private IndexLayout layout;
@@ -38,7 +46,8 @@ public class IndexService {
 
     void onStart(@Observes StartupEvent event) {
         layout = new IndexLayout(prefix.orElse(""), version);
-        indexer = new Indexer(client, layout, new BulkWriter(client, maxBackoffMillis, () -> stopping));
+        indexer = new Indexer(client, layout, new BulkWriter(client, maxBackoffMillis, () -> stopping),
+                new BulkBatches(bulkMaxOperations, bulkMaxBytes));
         // Elasticsearch may come up after us: prepare the indices in the background, consumers wait for it
         Thread t = new Thread(this::ensureIndices, "ensure-indices");
         t.setDaemon(true);

@@ -33,6 +33,7 @@ public final class Indexer {
     private final ElasticsearchClient client;
     private final IndexLayout layout;
     private final BulkWriter writer;
+    private final BulkBatches batches;
 
     /** What became of one input event. */
     public record Outcome(String documentId, int written, String refusal) {
@@ -42,38 +43,48 @@ public final class Indexer {
     }
 
     public Indexer(ElasticsearchClient client, IndexLayout layout, BulkWriter writer) {
+        this(client, layout, writer, new BulkBatches(1000, 8L << 20));
+    }
+
+    public Indexer(ElasticsearchClient client, IndexLayout layout, BulkWriter writer, BulkBatches batches) {
         this.client = client;
         this.layout = layout;
         this.writer = writer;
+        this.batches = batches;
     }
 
     public List<Outcome> indexText(List<SegmentedReport> reports) {
         Map<String, List<BulkOperation>> byDoc = new LinkedHashMap<>();
         Set<String> superseded = new HashSet<>();
+        Map<String, Long> sizes = new HashMap<>();
         Instant now = Instant.now();
         for (SegmentedReport r : reports) {
             List<BulkOperation> ops = byDoc.computeIfAbsent(r.documentId(), k -> new ArrayList<>());
             ops.add(BulkOperation.of(b -> b.index(i -> i.index(layout.reports()).id(r.documentId())
                     .document(IndexDocuments.report(r, now)))));
+            sizes.put(r.documentId(), 1024 + BulkBatches.textBytes(r.text()) + 160L * r.sections().size());
             for (IndexDocuments.Keyed<PassageDoc> p : IndexDocuments.passages(r)) {
                 ops.add(BulkOperation.of(b -> b.index(i -> i.index(layout.passages()).id(p.id()).document(p.doc()))));
+                sizes.put(p.id(), 512 + BulkBatches.textBytes(p.doc().text()) + BulkBatches.textBytes(p.doc().words()));
             }
             superseded.addAll(r.supersedes());
         }
         List<BulkOperation> deletions = deletionsOf(superseded);
-        return write(byDoc, deletions);
+        return write(byDoc, deletions, sizes);
     }
 
     public List<Outcome> indexFacts(List<ExtractedIndicators> events) {
         Map<String, List<BulkOperation>> byDoc = new LinkedHashMap<>();
         Set<String> superseded = new HashSet<>();
         Map<String, Set<String>> keep = new HashMap<>();
+        Map<String, Long> sizes = new HashMap<>();
         for (ExtractedIndicators e : events) {
             List<BulkOperation> ops = byDoc.computeIfAbsent(e.documentId(), k -> new ArrayList<>());
             Set<String> ids = keep.computeIfAbsent(e.documentId(), k -> new HashSet<>());
             for (IndexDocuments.Keyed<FactDoc> f : IndexDocuments.facts(e)) {
                 ids.add(f.id());
                 ops.add(BulkOperation.of(b -> b.index(i -> i.index(layout.facts()).id(f.id()).document(f.doc()))));
+                sizes.put(f.id(), 640 + BulkBatches.textBytes(f.doc().quote()) + BulkBatches.textBytes(f.doc().title()));
             }
             superseded.addAll(e.supersedes());
         }
@@ -86,10 +97,12 @@ public final class Indexer {
                 }
             }
         }
-        return write(byDoc, deletions);
+        return write(byDoc, deletions, sizes);
     }
 
-    private List<Outcome> write(Map<String, List<BulkOperation>> byDoc, List<BulkOperation> deletions) {
+    /** Writes deletions, then documents; {@code sizes} holds the estimated JSON size of each document by id. */
+    private List<Outcome> write(Map<String, List<BulkOperation>> byDoc, List<BulkOperation> deletions,
+                                Map<String, Long> sizes) {
         List<BulkOperation> all = new ArrayList<>(deletions);
         Map<String, String> docOfId = new HashMap<>();
         for (var e : byDoc.entrySet()) {
@@ -99,10 +112,18 @@ public final class Indexer {
             }
         }
         Map<String, String> refusals = new HashMap<>();
-        for (BulkWriter.Refusal r : writer.write(all)) {
-            String doc = docOfId.get(r.id());
-            if (doc != null) {
-                refusals.putIfAbsent(doc, r.id() + " refused (" + r.status() + "): " + r.reason());
+        List<BulkBatches.Sized<BulkOperation>> sized = new ArrayList<>(all.size());
+        for (BulkOperation op : all) {
+            Long bytes = op.isIndex() ? sizes.get(op.index().id()) : null;
+            sized.add(new BulkBatches.Sized<>(op, bytes == null ? 128 : bytes));
+        }
+        // deletions first, then the documents, in requests of bounded size, each acknowledged before the next
+        for (List<BulkOperation> request : batches.split(sized)) {
+            for (BulkWriter.Refusal r : writer.write(request)) {
+                String doc = docOfId.get(r.id());
+                if (doc != null) {
+                    refusals.putIfAbsent(doc, r.id() + " refused (" + r.status() + "): " + r.reason());
+                }
             }
         }
         List<Outcome> out = new ArrayList<>();
