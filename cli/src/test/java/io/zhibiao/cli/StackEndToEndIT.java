@@ -8,6 +8,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -17,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +95,25 @@ class StackEndToEndIT {
         JsonNode after = get(stack.ingest().url() + "/api/reports/summary");
         assertThat(after.path("documents").asLong()).isEqualTo(28);
         assertThat(after.path("byStatus").path("indexed").asLong()).isEqualTo(28);
+    }
+
+    @Test
+    @Order(5)
+    void theIngestCommandSendsFilesAndSumsUpWhatCameOfThem(@TempDir Path dir) throws IOException {
+        Path fresh = dir.resolve("new-report.txt");
+        Files.writeString(fresh, "2024年锦州市政府工作报告\n各位代表:\n初步核算,地区生产总值增长5.4%。这是一份新的测试报告。\n");
+        Path junk = dir.resolve("junk.txt");
+        Files.write(junk, new byte[]{0, 1, 2, (byte) 0xff, (byte) 0xfe, 0, 7, 9});
+        List<Path> files = new ArrayList<>(UpCommand.samples(stack.config().layout().samples()));
+        files.add(fresh);
+        files.add(junk);
+        IngestCommand.Summary summary = IngestCommand.send(files, stack.ingest().url(),
+                LocalStack.apiKey(stack.config()), new PrintStream(OutputStreamNull.INSTANCE));
+        assertThat(summary.files).isEqualTo(7);
+        assertThat(summary.duplicates).as("the samples are in already").isEqualTo(28);
+        assertThat(summary.accepted).isEqualTo(1);
+        assertThat(summary.rejected).hasSize(1);
+        assertThat(summary.rejected.keySet().iterator().next()).startsWith("400 undecodable");
     }
 
     private static List<Double> values(JsonNode page, String measure) {
