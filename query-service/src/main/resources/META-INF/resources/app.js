@@ -357,7 +357,7 @@ async function indicatorsView(params) {
         + (f.estimated ? '*' : '')),
       el('td', {}, (f.unit || '') + (f.qualifier ? ' ' + (LABELS.qualifier[f.qualifier] || '') : '')),
       el('td', {class: 'quote'}, f.quote || ''),
-      el('td', {}, reportLink(f.documentId, paragraphOf(f.passageId), f.title || f.documentId, [f.quote]))));
+      el('td', {class: 'wrap'}, reportLink(f.documentId, paragraphOf(f.passageId), f.title || f.documentId, [f.quote]))));
   }
   const pager = document.getElementById('indicator-pager');
   pager.replaceChildren();
@@ -404,8 +404,8 @@ async function compareView(params) {
       animation: false,
       title: {text: label + ' ' + t.period + '年 目标与实际', left: 'center', textStyle: {fontSize: 14}},
       tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}},
-      legend: {top: 24, data: ['目标', '实际']},
-      grid: {left: 48, right: 16, top: 60, bottom: 80},
+      legend: {top: 30, data: ['目标', '实际']},
+      grid: {left: 48, right: 16, top: 72, bottom: 80},
       xAxis: {type: 'category', data: regions, axisLabel: {rotate: regions.length > 8 ? 45 : 0, interval: 0}},
       yAxis: {type: 'value', name: t.measure === 'growth_pct' ? '%' : ''},
       series: [
@@ -481,8 +481,8 @@ async function seriesView(params) {
         const p = m.points[items[0].dataIndex];
         return escapeHtml(p.period + '年') + '<br>目标：' + tip(p.target) + '<br>实际：' + tip(p.actual);
       }},
-      legend: {data: ['目标', '实际']},
-      grid: {left: 48, right: 16, top: 40, bottom: 32},
+      legend: {top: 4, data: ['目标', '实际']},
+      grid: {left: 56, right: 24, top: 48, bottom: 32},
       xAxis: {type: 'category', data: years},
       yAxis: {type: 'value', name: m.unit || '', scale: true},
       series: [
