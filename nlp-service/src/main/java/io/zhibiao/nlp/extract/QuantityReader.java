@@ -26,7 +26,11 @@ final class QuantityReader {
     static int skipNumber(String text, int i, int end) {
         int j = i;
         if (isDigit(text.charAt(j))) {
-            while (j < end && (isDigit(text.charAt(j)) || (isDecimalPoint(text.charAt(j)) && j + 1 < end && isDigit(text.charAt(j + 1))))) {
+            // one decimal point at most: 1.2.3 is the number 1.2 and what follows
+            boolean point = false;
+            while (j < end && (isDigit(text.charAt(j))
+                    || (!point && isDecimalPoint(text.charAt(j)) && j + 1 < end && isDigit(text.charAt(j + 1))))) {
+                point |= isDecimalPoint(text.charAt(j));
                 j++;
             }
         } else {
