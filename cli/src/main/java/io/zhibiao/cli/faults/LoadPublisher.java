@@ -1,0 +1,108 @@
+package io.zhibiao.cli.faults;
+
+import io.zhibiao.cli.load.GeneratedReport;
+import io.zhibiao.contracts.Json;
+import io.zhibiao.contracts.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Publishes a load to reports.raw as a scraper would (acks=all, idempotent producer), at a steady rate,
+ * on a thread of its own. A send that fails (the broker away for longer than the producer waits) is sent
+ * again until the broker has it: the load is held whatever the fault.
+ */
+public final class LoadPublisher implements AutoCloseable {
+    private final KafkaProducer<String, byte[]> producer;
+    private final AtomicInteger published = new AtomicInteger();
+    private final AtomicInteger resent = new AtomicInteger();
+
+    public LoadPublisher(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "zhibiao-fault-load");
+        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** One record of the load. */
+    public record Item(String key, byte[] value, java.util.Map<String, String> headers) {
+        public static Item of(GeneratedReport r) {
+            return new Item(r.sourceUrl(), Json.writeBytes(r.toRawReport()), java.util.Map.of());
+        }
+
+        public static Item of(BadInputs.BadInput b) {
+            return new Item(b.key(), b.value(), b.headers());
+        }
+    }
+
+    /** Starts publishing the items at {@code perSecond} on a daemon thread. */
+    public Thread publishAsync(List<Item> items, double perSecond) {
+        Thread t = new Thread(() -> publish(items, perSecond), "fault-load");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    public void publish(List<Item> items, double perSecond) {
+        long t0 = System.nanoTime();
+        long gapNanos = (long) (1e9 / perSecond);
+        for (int i = 0; i < items.size(); i++) {
+            long due = t0 + i * gapNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                Scenario.sleep(wait / 1_000_000);
+            }
+            send(items.get(i));
+        }
+    }
+
+    private void send(Item item) {
+        RecordHeaders headers = new RecordHeaders();
+        item.headers().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        for (int attempt = 0; ; attempt++) {
+            try {
+                producer.send(new ProducerRecord<>(Topics.RAW, null, item.key(), item.value(), headers))
+                        .get(3, TimeUnit.MINUTES);
+                published.incrementAndGet();
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (Exception e) {
+                if (attempt >= 20) {
+                    throw new IllegalStateException("Kafka does not take " + item.key() + ": " + e, e);
+                }
+                resent.incrementAndGet();
+                Scenario.sleep(1000);
+            }
+        }
+    }
+
+    public int published() {
+        return published.get();
+    }
+
+    /** Sends that failed and were made again. */
+    public int resent() {
+        return resent.get();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

@@ -1,0 +1,33 @@
+package io.zhibiao.cli.faults;
+
+import io.zhibiao.ingest.domain.RawReportReader;
+import io.zhibiao.ingest.domain.RejectedInputException;
+import io.zhibiao.ingest.domain.ReportIngestor;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/** The bad records of the fault suite are refused by ingest-service's own code with the code the suite expects. */
+class BadInputsTest {
+
+    @Test
+    void everyBadInputIsRefusedWithItsCode() {
+        RawReportReader reader = RawReportReader.standard();
+        ReportIngestor ingestor = ReportIngestor.standard();
+        Set<String> keys = new HashSet<>();
+        for (BadInputs.BadInput bad : BadInputs.catalogue("bad:")) {
+            assertThat(keys.add(bad.key())).as("unique key " + bad.key()).isTrue();
+            try {
+                ingestor.ingest(reader.read(bad.value(), bad.headers()));
+                fail(bad.name() + " was accepted");
+            } catch (RejectedInputException e) {
+                assertThat(e.code()).as(bad.name() + ": " + e.reason()).isEqualTo(bad.expectedCode());
+            }
+        }
+        assertThat(keys).hasSizeGreaterThanOrEqualTo(15);
+    }
+}
