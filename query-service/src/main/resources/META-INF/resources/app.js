@@ -301,9 +301,13 @@ async function reportView(id, params) {
   walk(r.sections);
   for (const para of r.paragraphs) {
     const body = text.slice(para.start, para.end);
-    const isHeading = headingStarts.has(para.start);
-    const node = el(isHeading ? 'h3' : 'p', {id: 'para-' + para.paragraph, class: 'para', 'data-paragraph': para.paragraph},
-      markTerms(body, terms));
+    const section = headingStarts.get(para.start);
+    // a heading alone on its line is a heading; a heading that opens a paragraph (1. 发展壮大先进制造实力。…) is set in bold
+    const alone = section && body.trim().length <= section.heading.length + 1;
+    const lead = section && !alone && body.startsWith(section.heading) ? section.heading : '';
+    const node = el(alone ? (section.level <= 1 ? 'h3' : 'h4') : 'p',
+      {id: 'para-' + para.paragraph, class: 'para', 'data-paragraph': para.paragraph},
+      lead ? el('strong', {}, markTerms(lead, terms)) : null, markTerms(body.slice(lead.length), terms));
     if (r.passage && r.passage.paragraph === para.paragraph) node.classList.add('focus');
     container.append(node);
   }

@@ -106,6 +106,13 @@ public class AdminResource {
         }
     }
 
+    /** Kafka or Elasticsearch away: 503 with the reason, not a stack trace (this resource only). */
+    @org.jboss.resteasy.reactive.server.ServerExceptionMapper({IllegalStateException.class, IOException.class,
+            co.elastic.clients.elasticsearch._types.ElasticsearchException.class})
+    public Response unavailable(Exception e) {
+        return problem(503, e.getMessage());
+    }
+
     private IndexAdmin admin() {
         return new IndexAdmin(index.client(), index.layout());
     }
