@@ -44,7 +44,7 @@ public final class IndexDocuments {
             StringBuilder w = words.get(p.index());
             out.add(new Keyed<>(PassageDoc.id(r.documentId(), p.index()), new PassageDoc(r.documentId(), p.index(),
                     p.start(), p.end(), r.text().substring(p.start(), p.end()), w == null ? "" : w.toString(),
-                    path.isEmpty() ? null : path.get(0), path, m.title(), g.name(), g.code(), g.province(), g.level(),
+                    topSection(path, m.title()), path, m.title(), g.name(), g.code(), g.province(), g.level(),
                     m.docType(), m.year(), m.reviewedYear(), m.sourceName())));
         }
         return out;
@@ -65,6 +65,24 @@ public final class IndexDocuments {
                     f.quote(), f.start(), f.end())));
         }
         return out;
+    }
+
+    /**
+     * The section a passage is filtered and faceted by: its outermost heading, except a heading that is
+     * only the report's title (a bundle repeats the title line before each report, and the segment stage
+     * takes it for a heading), which would make every section of that report one facet value.
+     */
+    static String topSection(List<String> path, String title) {
+        for (String heading : path) {
+            if (title == null || !normalise(heading).equals(normalise(title))) {
+                return heading;
+            }
+        }
+        return null;
+    }
+
+    private static String normalise(String s) {
+        return s.replaceAll("\\s+", "");
     }
 
     /** The headings from the outermost section down to the given one. */

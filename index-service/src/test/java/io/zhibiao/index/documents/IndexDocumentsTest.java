@@ -64,4 +64,14 @@ class IndexDocumentsTest {
             assertThat(f.doc().value()).isEqualTo(5.4);
         });
     }
+
+    @Test
+    void theSectionOfAPassageIsItsOutermostHeadingThatIsNotTheTitle() {
+        // in the bundle, the title line before each report is taken for a heading
+        List<String> path = List.of("2023年宁波市政府工作报告", "二、2023年主要目标任务", "(一)加速产业能级跃升");
+        assertThat(IndexDocuments.topSection(path, "2023年宁波市政府工作报告")).isEqualTo("二、2023年主要目标任务");
+        assertThat(IndexDocuments.topSection(List.of("一、2023年工作回顾"), "2024年锦州市政府工作报告")).isEqualTo("一、2023年工作回顾");
+        assertThat(IndexDocuments.topSection(List.of("2023年宁波市政府工作报告"), "2023年宁波市政府工作报告")).isNull();
+        assertThat(IndexDocuments.topSection(List.of(), null)).isNull();
+    }
 }
