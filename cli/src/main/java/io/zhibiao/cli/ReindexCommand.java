@@ -67,6 +67,9 @@ public final class ReindexCommand implements Callable<Integer> {
         out.printf("starting %s on port %d: it replays reports.segmented and reports.indicators into version %d ...%n",
                 next.name(), next.port(), version);
         boolean switched = false;
+        // interrupted (Ctrl-C) before the switch: the second index-service must not outlive the command
+        Thread cleanup = new Thread(next::stop, "reindex-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             next.start();
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -101,6 +104,7 @@ public final class ReindexCommand implements Callable<Integer> {
         } finally {
             if (!switched) {
                 next.stop();
+                removeHook(cleanup);
             }
         }
 
@@ -108,6 +112,7 @@ public final class ReindexCommand implements Callable<Integer> {
         LocalStack.recordIndexVersion(stack.config(), version);
         stack.index().stop();
         next.stop();
+        removeHook(cleanup);
         LocalStack reopened = LocalStack.open(stack.config());
         reopened.index().start();
         out.printf("index-service restarted on port %d writing version %d%n", reopened.index().port(), version);
@@ -127,6 +132,14 @@ public final class ReindexCommand implements Callable<Integer> {
         }
         out.printf("reindexed into version %d in %.1f s%n", version, (System.nanoTime() - t0) / 1e9);
         return 0;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
     }
 
     private static int freePort() throws IOException {
