@@ -29,6 +29,9 @@ import java.util.concurrent.Callable;
         "Search keeps answering from the old version until the switch."})
 public final class ReindexCommand implements Callable<Integer> {
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help")
+    boolean help;
+
     @Option(names = "--version", required = true, description = "the new index version, e.g. 2 (any version not in use)")
     int version;
 
