@@ -47,9 +47,35 @@ public final class Transience {
                     || name.equals("org.apache.hc.core5.http.ConnectionClosedException")) {
                 return true;
             }
+            if (isBusyOrUnavailable(t)) {
+                return true;
+            }
             if (t instanceof java.nio.channels.ClosedChannelException || t instanceof java.net.http.HttpTimeoutException
                     || t instanceof java.net.http.HttpConnectTimeoutException) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Elasticsearch answering 429 (too many requests) or 5xx (e.g. 503 while its shards recover after a
+     * restart): the client's {@code ElasticsearchException} ({@code status()}) or {@code TransportException}
+     * ({@code statusCode()}), read by name so that this module needs no Elasticsearch client.
+     */
+    private static boolean isBusyOrUnavailable(Throwable t) {
+        String name = t.getClass().getName();
+        if (!name.startsWith("co.elastic.clients.")) {
+            return false;
+        }
+        for (String accessor : new String[]{"status", "statusCode"}) {
+            try {
+                Object status = t.getClass().getMethod(accessor).invoke(t);
+                if (status instanceof Integer code) {
+                    return code == 429 || code >= 500;
+                }
+            } catch (ReflectiveOperationException | RuntimeException ignored) {
+                // no such accessor
             }
         }
         return false;

@@ -42,6 +42,10 @@ class BackoffTest {
         assertThat(Transience.isTransient(new SQLException("shutting down", "57P01"))).isTrue();
         assertThat(Transience.isTransient(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(Transience.isTransient(new IllegalArgumentException("bad"))).isFalse();
+        // Elasticsearch busy or recovering after a restart, versus a document it refuses
+        assertThat(Transience.isTransient(new RuntimeException(new co.elastic.clients.testing.StatusException(503)))).isTrue();
+        assertThat(Transience.isTransient(new co.elastic.clients.testing.StatusException(429))).isTrue();
+        assertThat(Transience.isTransient(new co.elastic.clients.testing.StatusException(400))).isFalse();
     }
 
     @Test

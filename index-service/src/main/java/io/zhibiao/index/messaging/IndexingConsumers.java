@@ -92,12 +92,17 @@ public class IndexingConsumers {
 
     /**
      * Acknowledges the batch once the work is done. Elasticsearch or Kafka away is waited out (in the
-     * bulk writer and around every send); when the service stops meanwhile, the batch stays
-     * unacknowledged and is delivered again after the restart (every write is idempotent).
+     * bulk writer, around every send, and around the whole batch); when the service stops meanwhile, the
+     * batch stays unacknowledged and is delivered again after the restart (every write is idempotent).
+     * A failure that is not transient is retried {@code zhibiao.retry.attempts} times, then the batch is
+     * nacked and its records go to reports.index.dlq.
      */
     private CompletionStage<Void> acknowledged(Message<List<String>> batch, Runnable work) {
         try {
-            work.run();
+            // not only the bulk writes: reading which facts a document has, and the status events, need
+            // Elasticsearch and Kafka too; their absence is waited out, not dead-lettered (every step is idempotent)
+            backoff().run(work, e -> LOG.warnf("indexing a batch of %d records failed, retrying: %s",
+                    batch.getPayload().size(), e));
             return batch.ack();
         } catch (Backoff.Stopped stopping) {
             LOG.infof("stopping: a batch of %d records stays unacknowledged", batch.getPayload().size());
