@@ -145,29 +145,31 @@ public final class FaultSuite {
         long back = System.nanoTime();
         log("  back after %.1f s (%s)", injection.downSeconds(), injection.detail());
 
-        // first progress: a document indexed after the component is back
+        // after the return: when the first document is indexed, and when everything published so far is final
         long progressAtBack = progress(probe);
         Double firstProgress = null;
-        if (await(() -> progress(probe) > progressAtBack || settledFor(probe, soFar), config.settleTimeout())
-                && progress(probe) > progressAtBack) {
-            firstProgress = Scenario.seconds(back);
-        }
-        try {
-            load.join(Duration.ofMinutes(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        long deadline = back + config.settleTimeout().toNanos();
+        long lastLog = System.nanoTime();
+        boolean settledNow = false;
+        while (System.nanoTime() < deadline) {
+            if (firstProgress == null && progress(probe) > progressAtBack) {
+                firstProgress = Scenario.seconds(back);
+            }
+            if (!load.isAlive() && settledFor(probe, soFar)) {
+                settledNow = true;
+                break;
+            }
+            if (System.nanoTime() - lastLog > 30_000_000_000L) {
+                lastLog = System.nanoTime();
+                log("  waiting (%.0f s after the return): %s%s", Scenario.seconds(back), safeLedger(probe),
+                        load.isAlive() ? "; still publishing" : "");
+            }
+            Scenario.sleep(250);
         }
         if (load.isAlive()) {
             return failed(scenario, slice, bad, "the load could not be published");
         }
-        long[] lastLog = {System.nanoTime()};
-        if (!await(() -> {
-            if (System.nanoTime() - lastLog[0] > 30_000_000_000L) {
-                lastLog[0] = System.nanoTime();
-                log("  waiting: %s", safeLedger(probe));
-            }
-            return settledFor(probe, soFar);
-        }, config.settleTimeout())) {
+        if (!settledNow) {
             Verification v = safeCheck(soFar, probe);
             return new FaultReport.Row(scenario, slice.size(), bad.size(), faultAt, injection.downSeconds(), firstProgress,
                     null, stageDeadLetters(probe), v, "not all documents final within " + config.settleTimeout().toSeconds()
