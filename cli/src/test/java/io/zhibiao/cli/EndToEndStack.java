@@ -2,7 +2,6 @@ package io.zhibiao.cli;
 
 import io.zhibiao.stack.LocalStack;
 import io.zhibiao.stack.StackConfig;
-import io.zhibiao.stack.StackFiles;
 import io.zhibiao.stack.StackLayout;
 
 import java.io.ByteArrayOutputStream;
@@ -27,7 +26,7 @@ final class EndToEndStack {
         if (stack == null) {
             StackLayout layout = StackLayout.discover();
             Path data = layout.root().resolve("cli/target/e2e-stack");
-            StackFiles.deleteRecursively(data);
+            LocalStack.wipe(data);
             stack = new LocalStack(StackConfig.forTests(layout, data));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::down, "e2e-stack-down"));
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();

@@ -2,21 +2,16 @@ package io.zhibiao.cli.faults;
 
 import io.zhibiao.stack.Component;
 import io.zhibiao.stack.LocalStack;
+import io.zhibiao.stack.Ports;
 import io.zhibiao.stack.ServiceProcess;
 import io.zhibiao.stack.StackConfig;
 import io.zhibiao.stack.StackLayout;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Stream;
 
 /**
  * The pipeline of the local stack on free ports in a directory of its own, with nlp-service run as two
@@ -36,14 +31,14 @@ public final class FaultStack implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 // segment only: the extract stage's consumer is off
                 "MP_MESSAGING_INCOMING_REPORTS_SEGMENTED_ENABLED", "false"));
-        this.nlpExtract = new ServiceProcess(config, "nlp-service", "nlp-extract", freePort(), "768m", Map.of(
+        this.nlpExtract = new ServiceProcess(config, "nlp-service", "nlp-extract", Ports.freePort(), "768m", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 "MP_MESSAGING_INCOMING_REPORTS_INGESTED_ENABLED", "false"));
     }
 
-    /** A fresh stack: the directory is emptied first. */
+    /** A fresh stack: what a previous run left running there is stopped, the directory emptied. */
     public static FaultStack fresh(StackLayout layout, Path dataDir) {
-        deleteRecursively(dataDir);
+        LocalStack.wipe(dataDir);
         return new FaultStack(layout, dataDir);
     }
 
@@ -127,27 +122,5 @@ public final class FaultStack implements AutoCloseable {
 
     public Path logs() {
         return stack.config().logs();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
     }
 }

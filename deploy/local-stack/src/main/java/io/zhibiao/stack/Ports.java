@@ -71,7 +71,8 @@ public record Ports(int kafka, int kafkaController, int elasticsearch, int elast
         }
     }
 
-    static int freePort() {
+    /** A TCP port that is free right now. */
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();

@@ -16,7 +16,7 @@ public final class TestServers {
         if (config == null) {
             StackLayout layout = StackLayout.discover();
             Path dir = Path.of("target", "test-stack").toAbsolutePath();
-            Processes.deleteRecursively(dir);
+            LocalStack.wipe(dir);
             config = StackConfig.forTests(layout, dir);
             Runtime.getRuntime().addShutdownHook(new Thread(TestServers::stopAll, "test-servers-stop"));
         }

@@ -16,7 +16,7 @@ class InfrastructureIT {
     @Test
     void kafkaElasticsearchAndPostgresStartAndStop() throws Exception {
         Path data = Path.of("target", "infrastructure-it").toAbsolutePath();
-        Processes.deleteRecursively(data);
+        LocalStack.wipe(data);
         LocalStack stack = new LocalStack(StackConfig.forTests(StackLayout.discover(), data));
         try {
             stack.startInfrastructure();
