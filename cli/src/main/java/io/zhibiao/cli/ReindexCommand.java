@@ -62,7 +62,7 @@ public final class ReindexCommand implements Callable<Integer> {
             out.println("zhibiao reindex: the stack is not running (./zhibiao up first); see ./zhibiao status");
             return 1;
         }
-        Admin admin = new Admin();
+        Admin admin = new Admin(LocalStack.apiKey(stack.config()));
         JsonNode before = admin.get(stack.index().url() + "/api/admin/indices");
         out.printf("index-service writes version %d; the aliases name version %s%n", current, before.path("serving").asText("?"));
 
@@ -164,6 +164,11 @@ public final class ReindexCommand implements Callable<Integer> {
     /** index-service's admin API. */
     static final class Admin {
         private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final String apiKey;
+
+        Admin(String apiKey) {
+            this.apiKey = apiKey;
+        }
 
         JsonNode get(String url) {
             return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -179,7 +184,8 @@ public final class ReindexCommand implements Callable<Integer> {
 
         private JsonNode send(HttpRequest.Builder request) {
             try {
-                HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).header("X-API-Key", apiKey).build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException(r.request().method() + " " + r.uri() + " answered " + r.statusCode() + ": " + r.body());
                 }

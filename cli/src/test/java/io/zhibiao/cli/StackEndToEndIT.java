@@ -116,6 +116,17 @@ class StackEndToEndIT {
         assertThat(summary.rejected.keySet().iterator().next()).startsWith("400 undecodable");
     }
 
+    @Test
+    @Order(6)
+    void noSecretIsEverLogged() throws IOException {
+        String key = LocalStack.apiKey(stack.config());
+        try (var logs = Files.walk(stack.config().logs())) {
+            for (Path log : logs.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(log, StandardCharsets.ISO_8859_1)).as(log.toString()).doesNotContain(key);
+            }
+        }
+    }
+
     private static List<Double> values(JsonNode page, String measure) {
         List<Double> out = new ArrayList<>();
         page.path("items").forEach(i -> {

@@ -53,8 +53,9 @@ public final class LocalStack {
     }
 
     /**
-     * The API key of this stack's ingest-service: made up on first use and kept (mode 600) in
-     * {@code <data>/api-key}, where {@code ./zhibiao ingest} finds it.
+     * The API key of this stack's writes (ingest-service uploads, index-service admin): made up on first
+     * use and kept (mode 600) in {@code <data>/api-key}, where {@code ./zhibiao ingest} and
+     * {@code ./zhibiao reindex} find it.
      */
     public static String apiKey(StackConfig config) {
         Path file = config.dataDir().resolve("api-key");
@@ -113,7 +114,8 @@ public final class LocalStack {
     private Map<String, String> indexEnvironment(int version) {
         return Map.of("KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + config.ports().elasticsearch(),
-                "ZHIBIAO_INDEX_VERSION", String.valueOf(version));
+                "ZHIBIAO_INDEX_VERSION", String.valueOf(version),
+                "ZHIBIAO_INDEX_ADMIN_API_KEYS", apiKey(config));
     }
 
     /**
