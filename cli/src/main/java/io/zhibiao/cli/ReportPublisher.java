@@ -30,6 +30,13 @@ public final class ReportPublisher implements AutoCloseable {
     private final String topic;
 
     public ReportPublisher(String bootstrap, String topic) {
+        this.producer = new KafkaProducer<>(producerProperties(bootstrap, "zhibiao-cli"), new StringSerializer(),
+                new ByteArraySerializer());
+        this.topic = topic;
+    }
+
+    /** How the input topic is written to, as the contract asks: acks=all, idempotent, lz4, records up to 16 MiB. */
+    public static Properties producerProperties(String bootstrap, String clientId) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -37,9 +44,8 @@ public final class ReportPublisher implements AutoCloseable {
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "zhibiao-cli");
-        this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-        this.topic = topic;
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return p;
     }
 
     public ReportPublisher(String bootstrap) {

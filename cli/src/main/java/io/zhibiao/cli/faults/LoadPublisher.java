@@ -1,10 +1,10 @@
 package io.zhibiao.cli.faults;
 
+import io.zhibiao.cli.ReportPublisher;
 import io.zhibiao.cli.load.GeneratedReport;
 import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -12,7 +12,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,15 +26,8 @@ public final class LoadPublisher implements AutoCloseable {
     private final AtomicInteger resent = new AtomicInteger();
 
     public LoadPublisher(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024);
-        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "zhibiao-fault-load");
-        producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        producer = new KafkaProducer<>(ReportPublisher.producerProperties(bootstrap, "zhibiao-fault-load"),
+                new StringSerializer(), new ByteArraySerializer());
     }
 
     /** One record of the load. */

@@ -3,6 +3,7 @@ package io.zhibiao.index.elastic;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -59,8 +60,13 @@ public class IndexService {
         return ready.getCount() == 0;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    void onStop(@Observes @Priority(1) ShutdownEvent event) {
         stopping = true;
+    }
+
+    /** True once the service began to stop: waits for Elasticsearch or Kafka end, records stay unacknowledged. */
+    public boolean stopping() {
+        return stopping;
     }
 
     /** Creates templates, indices and aliases; waits for Elasticsearch if it is not up yet. */

@@ -10,9 +10,6 @@ import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.SegmentedReport;
 import io.zhibiao.contracts.StatusEvent;
 import io.zhibiao.contracts.delivery.Backoff;
-import io.quarkus.runtime.ShutdownEvent;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.zhibiao.index.elastic.Indexer;
 import io.zhibiao.index.elastic.IndexService;
@@ -51,7 +48,6 @@ public class IndexingConsumers {
     @ConfigProperty(name = "zhibiao.retry.max-backoff-ms", defaultValue = "10000")
     long maxBackoffMillis;
 
-    private volatile boolean stopping;
 
     @Inject
     MeterRegistry metrics;
@@ -154,11 +150,7 @@ public class IndexingConsumers {
     }
 
     private Backoff backoff() {
-        return new Backoff(attempts, Duration.ofMillis(100), Duration.ofMillis(maxBackoffMillis), () -> stopping);
-    }
-
-    void onStop(@Observes @Priority(1) ShutdownEvent event) {
-        stopping = true;
+        return new Backoff(attempts, Duration.ofMillis(100), Duration.ofMillis(maxBackoffMillis), index::stopping);
     }
 
     private void deadLetter(String key, String payload, String code, String reason) {
