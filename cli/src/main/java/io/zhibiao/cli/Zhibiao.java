@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Chinese government work reports and development plans, turned into searchable text and indicator data.",
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SplitCommand.class, ExtractCommand.class, IngestCommand.class,
                 io.zhibiao.cli.load.GenerateCommand.class, io.zhibiao.cli.faults.FaultsCommand.class,
-                io.zhibiao.cli.replay.ReplayCommand.class,
+                io.zhibiao.cli.replay.ReplayCommand.class, io.zhibiao.cli.bench.BenchCommand.class,
                 ReindexCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Zhibiao implements Runnable {

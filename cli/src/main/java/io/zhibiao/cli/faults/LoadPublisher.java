@@ -50,6 +50,17 @@ public final class LoadPublisher implements AutoCloseable {
     }
 
     public void publish(List<Item> items, double perSecond) {
+        publish(items, perSecond, (i, nanos) -> { });
+    }
+
+    /** Told when an item is about to be sent: its index in the list and {@link System#nanoTime()}. */
+    @FunctionalInterface
+    public interface Listener {
+        void sending(int index, long nanoTime);
+    }
+
+    /** Publishes at {@code perSecond} (sends start on a fixed schedule), telling the listener when each send starts. */
+    public void publish(List<Item> items, double perSecond, Listener listener) {
         long t0 = System.nanoTime();
         long gapNanos = (long) (1e9 / perSecond);
         for (int i = 0; i < items.size(); i++) {
@@ -58,7 +69,9 @@ public final class LoadPublisher implements AutoCloseable {
             if (wait > 0) {
                 Scenario.sleep(wait / 1_000_000);
             }
-            send(items.get(i));
+            Item item = items.get(i);
+            listener.sending(i, System.nanoTime());
+            send(item);
         }
     }
 

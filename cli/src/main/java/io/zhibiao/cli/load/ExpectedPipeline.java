@@ -1,5 +1,6 @@
 package io.zhibiao.cli.load;
 
+import io.zhibiao.contracts.ExtractedIndicators;
 import io.zhibiao.contracts.IndicatorFact;
 import io.zhibiao.contracts.IngestedReport;
 import io.zhibiao.contracts.Json;
@@ -57,6 +58,24 @@ public final class ExpectedPipeline {
         var m = doc.metadata();
         return new Expected(doc.documentId(), m.regionName(), m.region() == null ? null : m.region().code(), m.year(),
                 m.docType(), passages, facts);
+    }
+
+    /** The events the pipeline makes of one document: what the segment and extract stages publish. */
+    public record Events(SegmentedReport segmented, ExtractedIndicators indicators) {
+    }
+
+    /**
+     * The segment stage's and the extract stage's events for a document, as nlp-service makes them
+     * (io.zhibiao.nlp.messaging.SegmentStage, ExtractStage): what index-service turns into documents.
+     */
+    public Events events(IngestedDocument doc) {
+        IngestedReport ingested = new IngestedReport(doc.documentId(), doc.metadata(), doc.text(), List.of(), Instant.EPOCH);
+        SegmentedReport segmented = segmenter.segment(ingested);
+        List<IndicatorFact> facts = extractor.extract(segmented).stream()
+                .map(f -> f.paragraph() != null ? f : f.withParagraph(segmented.paragraphAt(f.start())))
+                .toList();
+        return new Events(segmented, new ExtractedIndicators(segmented.documentId(), segmented.metadata(),
+                segmented.supersedes(), facts));
     }
 
     private static <T> T roundTrip(Object event, Class<T> type) {
