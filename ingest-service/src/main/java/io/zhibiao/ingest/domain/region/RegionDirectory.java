@@ -29,6 +29,7 @@ public final class RegionDirectory {
     private final Map<String, List<Division>> byFullName = new HashMap<>();
     private final Map<String, List<Division>> byShortName = new HashMap<>();
     private final Map<Division, List<Division>> children = new HashMap<>();
+    private final NameTrie names = new NameTrie();
     private final int longestName;
 
     /** The directory of the vendored data, loaded once. */
@@ -73,7 +74,10 @@ public final class RegionDirectory {
         int longest = 0;
         for (String name : byFullName.keySet()) {
             longest = Math.max(longest, name.length());
+            names.add(name);
         }
+        byShortName.keySet().forEach(names::add);
+        names.freeze();
         longestName = longest;
     }
 
@@ -130,6 +134,14 @@ public final class RegionDirectory {
 
     public Collection<Division> all() {
         return byCode.values();
+    }
+
+    /**
+     * The lengths, longest first, of the full or short names (of at least two characters) that start at
+     * {@code text[from]} and end at or before {@code end}: the only substrings there worth looking up.
+     */
+    int[] nameLengthsAt(String text, int from, int end) {
+        return names.lengthsAt(text, from, end, 2);
     }
 
     int longestName() {

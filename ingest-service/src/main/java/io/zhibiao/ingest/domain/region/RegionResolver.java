@@ -113,7 +113,11 @@ public final class RegionResolver {
                 continue;
             }
             int matched = 0;
-            for (int len = Math.min(longest, n - i); len >= 2 && matched == 0; len--) {
+            // only the lengths at which some name starts here (the directory's trie), longest first
+            for (int len : directory.nameLengthsAt(text, i, Math.min(n, i + longest))) {
+                if (matched != 0) {
+                    break;
+                }
                 String s = text.substring(i, i + len);
                 List<Division> ds = directory.byFullName(s);
                 if (!ds.isEmpty() && RegionNames.fullNameCountsInText(s)) {
