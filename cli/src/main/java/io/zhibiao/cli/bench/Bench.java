@@ -43,11 +43,16 @@ public final class Bench {
      * @param querySeconds   query load counted
      * @param directThreads  bulk requests in flight in the direct load
      * @param serviceJavaOpts extra JVM options of the services (null: none)
+     * @param skip           phases left out: direct, latency, queries (for quicker runs while tuning one part)
+     * @param keep           leave the stack running at the end (to look at it; stop it with LocalStack.wipe of the directory)
      * @param command        the command line that reproduces the run
      */
     public record Config(int count, long seed, boolean quick, Path dataDir, double latencyRate, int latencySeconds,
                          int clients, int warmupSeconds, int querySeconds, int directThreads, String serviceJavaOpts,
-                         String command) {
+                         boolean keep, java.util.Set<String> skip, String command) {
+        public boolean runs(String phase) {
+            return !skip.contains(phase);
+        }
     }
 
     private final Config config;
@@ -86,9 +91,12 @@ public final class Bench {
                 res.corpus.generationSeconds());
 
         LocalStack.wipe(config.dataDir());
-        log("preparing the direct load's bulk requests (in-process ingest → segment → extract → index documents) ...");
-        DirectLoad.Prepared prepared = DirectLoad.prepare(corpus, config.dataDir().resolve("direct"));
-        log("  %d requests, %.0f MB (%.0f s)", prepared.files().size(), prepared.bytes() / 1e6, prepared.seconds());
+        DirectLoad.Prepared prepared = null;
+        if (config.runs("direct")) {
+            log("preparing the direct load's bulk requests (in-process ingest → segment → extract → index documents) ...");
+            prepared = DirectLoad.prepare(corpus, config.dataDir().resolve("direct"));
+            log("  %d requests, %.0f MB (%.0f s)", prepared.files().size(), prepared.bytes() / 1e6, prepared.seconds());
+        }
 
         LocalStack stack = new LocalStack(StackConfig.forTests(layout, config.dataDir()));
         // the load test asks far more often than one client may: the per-client limit is off
@@ -113,12 +121,18 @@ public final class Bench {
             log("the run broke off: %s", e);
             e.printStackTrace(log);
         } finally {
-            log("stopping the bench stack (logs in %s) ...", stack.config().logs());
-            stack.down();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
                 // the hook runs anyway
+            }
+            if (config.keep()) {
+                log("the bench stack keeps running: Elasticsearch %s, query-service %s; stop it with"
+                        + " ZHIBIAO_DATA_DIR=%s ./zhibiao down", stack.config().elasticsearchUrl(), stack.query().url(),
+                        config.dataDir());
+            } else {
+                log("stopping the bench stack (logs in %s) ...", stack.config().logs());
+                stack.down();
             }
         }
         load(res, "end");
@@ -138,37 +152,49 @@ public final class Bench {
                      Map.of("published", () -> (double) publisher.published()), System.nanoTime())) {
 
             // 1. the limit: the same documents bulk-loaded straight into Elasticsearch
+            if (config.runs("direct")) {
             load(res, "direct load");
             log("direct load: %d reports, %d passages, %d facts into %s* with %d bulk requests in flight ...",
                     prepared.reports(), prepared.passages(), prepared.facts(), DirectLoad.PREFIX, config.directThreads());
             DirectLoad.createIndices(es);
+            StageSampler.Sample directStart = sampler.sample();
             DirectLoad.Result d = DirectLoad.load(es, prepared, config.directThreads());
+            res.phaseCpuSeconds.put("direct load", cpu(directStart, sampler.sample()));
             DirectLoad.deleteIndices(es);
             long docs = d.reports() + d.passages() + d.facts();
             res.direct = new BenchResult.Direct(prepared.seconds(), round(d.seconds()), d.reports(), d.passages(), d.facts(),
                     d.bytes(), d.requests(), d.threads(), round(d.reportsPerSecond()), round(docs / d.seconds()),
                     round(d.bytes() / 1e6 / d.seconds()));
-            log("  %.1f s: %.1f reports/s, %.0f documents/s, %.1f MB/s", d.seconds(), d.reportsPerSecond(),
-                    docs / d.seconds(), d.bytes() / 1e6 / d.seconds());
+            log("  %.1f s: %.1f reports/s, %.0f documents/s, %.1f MB/s; CPU seconds %s", d.seconds(), d.reportsPerSecond(),
+                    docs / d.seconds(), d.bytes() / 1e6 / d.seconds(), res.phaseCpuSeconds.get("direct load"));
+            }
 
             // 2. the pipeline on the same corpus
             load(res, "pipeline");
             res.pipeline = pipeline(stack, es, publisher, sampler, corpus);
-            res.ratio = round(res.pipeline.reportsPerSecond() / res.direct.reportsPerSecond());
-            log("  ratio pipeline ÷ direct = %.2f", res.ratio);
+            if (res.direct != null) {
+                res.ratio = round(res.pipeline.reportsPerSecond() / res.direct.reportsPerSecond());
+                log("  ratio pipeline ÷ direct = %.2f", res.ratio);
+            }
 
             // 3. publish → searchable at a steady rate
+            if (config.runs("latency")) {
             sleep(3000);
             load(res, "latency");
             log("latency: %d reports at %.0f/s, publish → searchable ...", latencyCorpus.size(), config.latencyRate());
+            StageSampler.Sample latencyStart = sampler.sample();
             res.latency = LatencyRun.run(latencyCorpus, publisher, es, config.latencyRate(), 120_000);
+            res.phaseCpuSeconds.put("latency", cpu(latencyStart, sampler.sample()));
+            log("  CPU seconds: %s", res.phaseCpuSeconds.get("latency"));
             log("  searchable: %s", res.latency.searchable().line());
             log("  complete:   %s", res.latency.complete().line());
             if (res.latency.timedOut() > 0) {
                 res.problems.add(res.latency.timedOut() + " reports of the latency run not complete within the wait");
             }
+            }
 
             // 4. the query load over the index
+            if (config.runs("queries")) {
             sleep(2000);
             load(res, "queries");
             log("query load: %d clients, %d s warm-up, %d s measured, on %s ...", config.clients(), config.warmupSeconds(),
@@ -179,10 +205,12 @@ public final class Bench {
             StageSampler.Sample after = sampler.sample();
             res.queries = new BenchResult.QueryLoad(ql.clients(), ql.warmupSeconds(), ql.seconds(), ql.requests(),
                     ql.errors(), round(ql.qps()), ql.all(), ql.byType(), ql.errorsByType(), cpu(before, after));
-            log("  %.0f queries/s, %s, %d errors", ql.qps(), ql.all().line(), ql.errors());
+            log("  %.0f queries/s, %s, %d errors; CPU seconds %s", ql.qps(), ql.all().line(), ql.errors(),
+                    res.queries.cpuSeconds());
             ql.byType().forEach((t, s) -> log("    %-10s %s", t, s.line()));
             if (ql.errors() > 0) {
                 res.problems.add(ql.errors() + " queries answered with an error: " + ql.errorsByType());
+            }
             }
 
             // 5. memory of every process
@@ -302,12 +330,15 @@ public final class Bench {
             double backlog = 0;
             for (int i = 0; i < window.size(); i++) {
                 StageSampler.Sample s = window.get(i);
+                if (!s.counts().containsKey(name)) {
+                    continue;
+                }
                 double c = nz(s.counts().get(name)) - base;
                 if (done == null && c >= total) {
                     done = round(s.at() - t0);
                 }
                 for (int j = i + 1; j < window.size(); j++) {
-                    if (window.get(j).at() - s.at() >= 10) {
+                    if (window.get(j).counts().containsKey(name) && window.get(j).at() - s.at() >= 10) {
                         double dc = nz(window.get(j).counts().get(name)) - nz(s.counts().get(name));
                         peak = Math.max(peak, dc / (window.get(j).at() - s.at()));
                         break;
@@ -319,8 +350,10 @@ public final class Bench {
                     if (name.equals("index text")) {
                         prev = "segment";
                     }
-                    double before = nz(s.counts().get(prev)) - nz(first.counts().get(prev));
-                    backlog = Math.max(backlog, before - c);
+                    if (s.counts().containsKey(prev)) {
+                        double before = nz(s.counts().get(prev)) - nz(first.counts().get(prev));
+                        backlog = Math.max(backlog, before - c);
+                    }
                 }
             }
             double elapsed = window.get(window.size() - 1).at() - t0;

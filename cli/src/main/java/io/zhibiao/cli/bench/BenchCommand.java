@@ -58,6 +58,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jfr", description = "record each service with JFR (settings=profile) into <dir>-jfr/<service>.jfr")
     boolean jfr;
 
+    @Option(names = "--keep", description = "leave the bench stack running at the end, to look at it (stop it with ZHIBIAO_DATA_DIR=<dir> ./zhibiao down)")
+    boolean keep;
+
+    @Option(names = "--skip", paramLabel = "PHASE", split = ",",
+            description = "leave phases out while tuning one part: direct, latency, queries")
+    java.util.Set<String> skip = new java.util.TreeSet<>();
+
     @Option(names = "--dir", paramLabel = "DIR", description = "the stack's directory (default: cli/target/bench-stack)")
     Path dir;
 
@@ -112,6 +119,9 @@ public final class BenchCommand implements Callable<Integer> {
         if (seed != 7) {
             command.append(" --seed ").append(seed);
         }
+        if (!skip.isEmpty()) {
+            command.append(" --skip ").append(String.join(",", skip));
+        }
         String opts = serviceJavaOpts;
         if (jfr) {
             Path jfrDir = d.resolveSibling(d.getFileName() + "-jfr");
@@ -125,7 +135,7 @@ public final class BenchCommand implements Callable<Integer> {
             command.append(" --jfr");
         }
         return new Bench.Config(n, seed, quick, d, latencyRate, latSeconds, clients, warm, qSeconds, directThreads, opts,
-                command.toString());
+                keep, skip, command.toString());
     }
 
     static void writeJson(BenchResult result, Path file) throws IOException {

@@ -28,6 +28,8 @@ public final class BenchResult {
     public Latency latency;
     public QueryLoad queries;
     public Memory memory;
+    /** CPU seconds of each process during the direct load, the latency run (the pipeline's and queries' are with them). */
+    public Map<String, Map<String, Double>> phaseCpuSeconds = new LinkedHashMap<>();
     public double seconds;
     public List<String> problems = new ArrayList<>();
 
@@ -144,6 +146,16 @@ public final class BenchResult {
             List<String> cpu = new ArrayList<>();
             pipeline.cpuSeconds().forEach((k, v) -> cpu.add(k + " " + f1(v)));
             md.append(String.join(", ", cpu)).append(".\n\n");
+        }
+        phaseCpuSeconds.forEach((phase, cpu) -> {
+            List<String> parts = new ArrayList<>();
+            cpu.forEach((k, v) -> parts.add(k + " " + f1(v)));
+            md.append("CPU seconds during the ").append(phase).append(": ").append(String.join(", ", parts)).append(".\n\n");
+        });
+        if (queries != null && queries.cpuSeconds() != null) {
+            List<String> parts = new ArrayList<>();
+            queries.cpuSeconds().forEach((k, v) -> parts.add(k + " " + f1(v)));
+            md.append("CPU seconds during the query load (warm-up included): ").append(String.join(", ", parts)).append(".\n\n");
         }
         if (memory != null) {
             md.append("| process | RSS at the end | PSS | largest RSS |\n|---|---|---|---|\n");

@@ -32,6 +32,14 @@ final class ElasticHttp {
         return ok(send("POST", "/" + index + "/_search", json));
     }
 
+    /** Several searches in one request ({@code _msearch}): header and body lines, NDJSON. */
+    JsonNode msearch(String ndjson) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/_msearch")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-ndjson")
+                .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build();
+        return ok(call(request));
+    }
+
     void refresh(String index) {
         ok(send("POST", "/" + index + "/_refresh", ""));
     }

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * reports.raw begins. It is <b>searchable</b> when every one of its passages is visible to search
  * in the {@code passages} alias (what {@code /api/search} reads: indexed and refreshed), and
  * <b>complete</b> when, besides, its report is in {@code reports} and every fact in {@code facts}.
- * Elasticsearch is asked every {@value #POLL_MILLIS} ms (one aggregation per alias over the reports in
- * flight), so each latency is late by half that on average.
+ * Elasticsearch is asked every {@value #POLL_MILLIS} ms (one {@code _msearch}: an aggregation per alias over
+ * the reports in flight), so each latency is late by half that on average.
  */
 final class LatencyRun {
     static final long POLL_MILLIS = 50;
@@ -61,9 +61,10 @@ final class LatencyRun {
             }
             if (!open.isEmpty()) {
                 long now = System.nanoTime();
-                var passages = counts(es, "passages", slice, open);
-                var reports = counts(es, "reports", slice, open);
-                var facts = counts(es, "facts", slice, open);
+                List<java.util.Map<String, Long>> c = counts(es, slice, open);
+                var passages = c.get(0);
+                var reports = c.get(1);
+                var facts = c.get(2);
                 for (int i : open) {
                     GeneratedReport r = slice.reports().get(i);
                     String id = r.expected().documentId();
@@ -100,8 +101,10 @@ final class LatencyRun {
         return new BenchResult.Latency(perSecond, n, s.summary(), c.summary(), timedOut);
     }
 
-    /** Documents per report id in an alias, for the reports given. */
-    private static java.util.Map<String, Long> counts(ElasticHttp es, String alias, Corpus slice, List<Integer> open) {
+    static final List<String> ALIASES = List.of("passages", "reports", "facts");
+
+    /** Documents per report id in each alias (passages, reports, facts), for the reports given: one _msearch. */
+    private static List<java.util.Map<String, Long>> counts(ElasticHttp es, Corpus slice, List<Integer> open) {
         StringBuilder ids = new StringBuilder();
         for (int i : open) {
             if (!ids.isEmpty()) {
@@ -111,10 +114,18 @@ final class LatencyRun {
         }
         String body = "{\"size\":0,\"track_total_hits\":false,\"query\":{\"terms\":{\"documentId\":[" + ids
                 + "]}},\"aggs\":{\"d\":{\"terms\":{\"field\":\"documentId\",\"size\":" + open.size() + "}}}}";
-        JsonNode r = es.search(alias, body);
-        java.util.Map<String, Long> out = new java.util.HashMap<>();
-        for (JsonNode b : r.path("aggregations").path("d").path("buckets")) {
-            out.put(b.path("key").asText(), b.path("doc_count").asLong());
+        StringBuilder nd = new StringBuilder();
+        for (String alias : ALIASES) {
+            nd.append("{\"index\":\"").append(alias).append("\"}\n").append(body).append('\n');
+        }
+        JsonNode r = es.msearch(nd.toString());
+        List<java.util.Map<String, Long>> out = new ArrayList<>();
+        for (JsonNode response : r.path("responses")) {
+            java.util.Map<String, Long> m = new java.util.HashMap<>();
+            for (JsonNode b : response.path("aggregations").path("d").path("buckets")) {
+                m.put(b.path("key").asText(), b.path("doc_count").asLong());
+            }
+            out.add(m);
         }
         return out;
     }

@@ -41,6 +41,8 @@ final class StageSampler implements AutoCloseable {
     private final Map<String, java.util.function.DoubleSupplier> extra;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<Sample> samples = new ArrayList<>();
+    static final int METRICS_EVERY = 5;
+    private int tick;
     private final long t0;
     private final Thread thread;
     private volatile boolean running = true;
@@ -64,7 +66,7 @@ final class StageSampler implements AutoCloseable {
     private void loop() {
         long next = System.nanoTime();
         while (running) {
-            Sample s = sample();
+            Sample s = sample(tick++ % METRICS_EVERY == 0);
             synchronized (samples) {
                 samples.add(s);
             }
@@ -80,8 +82,13 @@ final class StageSampler implements AutoCloseable {
         }
     }
 
-    /** Takes one sample now (also used for a snapshot outside the loop). */
+    /** Takes one sample now, with the stages' counters (also used for a snapshot outside the loop). */
     Sample sample() {
+        return sample(true);
+    }
+
+    /** One sample; the stages' counters only when asked (samples without them hold only the extra counts). */
+    private Sample sample(boolean withMetrics) {
         Map<String, ProcessStats.Sample> procs = new LinkedHashMap<>();
         for (Component c : components) {
             procs.put(c.name(), ProcessStats.of(c.process()));
@@ -90,10 +97,13 @@ final class StageSampler implements AutoCloseable {
         double at = (System.nanoTime() - t0) / 1e9;
         Map<String, Double> counts = new LinkedHashMap<>();
         extra.forEach((name, supplier) -> counts.put(name, supplier.getAsDouble()));
-        Map<String, String> scraped = new LinkedHashMap<>();
-        for (Stage st : STAGES) {
-            String body = scraped.computeIfAbsent(st.service(), this::scrape);
-            counts.put(st.name(), counter(body, st.counter()));
+        // rendering /q/metrics costs a service some CPU (Kafka clients have many meters): every 5 s is enough
+        if (withMetrics) {
+            Map<String, String> scraped = new LinkedHashMap<>();
+            for (Stage st : STAGES) {
+                String body = scraped.computeIfAbsent(st.service(), this::scrape);
+                counts.put(st.name(), counter(body, st.counter()));
+            }
         }
         return new Sample(at, counts, procs);
     }
