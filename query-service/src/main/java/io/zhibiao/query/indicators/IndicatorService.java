@@ -54,7 +54,9 @@ public class IndicatorService {
 
     private Page search(FactFilter f, String sort, int from, int size) throws IOException {
         Query query = query(f);
-        SearchResponse<ObjectNode> response = client.search(s -> s.index("facts").query(query)
+        // the answer depends on the parameters and the index only: Elasticsearch's request cache keeps it until
+        // the facts index changes (a comparison or series asked again, by another client, costs nothing)
+        SearchResponse<ObjectNode> response = client.search(s -> s.index("facts").query(query).requestCache(true)
                 .from(from).size(size).trackTotalHits(t -> t.enabled(true)).sort(sort(sort)), ObjectNode.class);
         List<Fact> items = new ArrayList<>();
         for (Hit<ObjectNode> h : response.hits().hits()) {

@@ -11,7 +11,9 @@ import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.core.MsearchResponse;
+import co.elastic.clients.elasticsearch.core.msearch.MultiSearchResponseItem;
 import co.elastic.clients.elasticsearch.core.search.HighlightField;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
@@ -67,32 +69,45 @@ public class SearchService {
 
     public Page search(SearchQuery q) throws IOException {
         List<String> words = new ArrayList<>();
-        BoolQuery.Builder text = new BoolQuery.Builder();
+        // the passages that match: every term as written, no excluded term (no scoring needed for that)
+        BoolQuery.Builder matching = new BoolQuery.Builder();
+        // the same, ranked: the words of each term as words in a row rank highest, then all of them anywhere
+        BoolQuery.Builder ranked = new BoolQuery.Builder();
         for (String term : q.text().terms()) {
-            text.must(m -> m.matchPhrase(p -> p.field("text").query(term)));
+            Query phrase = Query.of(m -> m.matchPhrase(p -> p.field("text").query(term)));
+            matching.filter(phrase);
+            ranked.must(phrase);
             String termWords = words(term);
             if (!termWords.isBlank()) {
                 words.addAll(List.of(termWords.split(" ")));
-                // all the term's words as words in a row ranks highest, then all of them anywhere
-                text.should(s -> s.matchPhrase(m -> m.field("words").query(termWords).boost(2f)));
-                text.should(s -> s.match(m -> m.field("words").query(termWords).operator(Operator.And)));
+                ranked.should(s -> s.matchPhrase(m -> m.field("words").query(termWords).boost(2f)));
+                ranked.should(s -> s.match(m -> m.field("words").query(termWords).operator(Operator.And)));
             }
         }
         for (String term : q.text().excluded()) {
-            text.mustNot(m -> m.matchPhrase(p -> p.field("text").query(term)));
+            Query phrase = Query.of(m -> m.matchPhrase(p -> p.field("text").query(term)));
+            matching.mustNot(phrase);
+            ranked.mustNot(phrase);
         }
         Map<String, Query> filters = filters(q);
-        Query main = Query.of(b -> b.bool(text.build()));
-        Query all = filtered(main, filters, null);
+        filters.values().forEach(ranked::filter);
+        Query match = Query.of(b -> b.bool(matching.build()));
+        Query hitsQuery = Query.of(b -> b.bool(ranked.build()));
 
+        // facets: each counted with every filter but its own; the hits' total and reports with all of them
         Map<String, Aggregation> aggs = new LinkedHashMap<>();
         aggs.put("reports", Aggregation.of(a -> a.cardinality(c -> c.field("documentId"))));
+        if (!filters.isEmpty()) {
+            Query all = allOf(filters, null);
+            aggs.put("filtered", Aggregation.of(a -> a.filter(all)
+                    .aggregations("reports", r -> r.cardinality(c -> c.field("documentId")))));
+        }
         for (String facet : facetNames()) {
-            Query others = filtered(Query.of(b -> b.matchAll(m -> m)), filters, facet);
             String field = facet;
-            aggs.put(facet, Aggregation.of(a -> a.filter(others).aggregations("values", v -> v
-                    .terms(t -> t.field(field).size(FACET_SIZE))
-                    .aggregations("reports", r -> r.cardinality(c -> c.field("documentId"))))));
+            Aggregation values = Aggregation.of(a -> a.terms(t -> t.field(field).size(FACET_SIZE))
+                    .aggregations("reports", r -> r.cardinality(c -> c.field("documentId"))));
+            Query others = allOf(filters, facet);
+            aggs.put(facet, others == null ? values : Aggregation.of(a -> a.filter(others).aggregations("values", values)));
         }
 
         List<SortOptions> sort = new ArrayList<>();
@@ -106,21 +121,35 @@ public class SearchService {
         sort.add(SortOptions.of(o -> o.field(f -> f.field("documentId").order(SortOrder.Asc))));
         sort.add(SortOptions.of(o -> o.field(f -> f.field("paragraph").order(SortOrder.Asc))));
 
-        // the query restricts the hits (and the facets' counts, within their own filters); post_filter
-        // applies the filters to the hits only
-        SearchResponse<ObjectNode> response = client.search(s -> s.index("passages")
-                .query(main)
-                .postFilter(filtered(Query.of(b -> b.matchAll(m -> m)), filters, null))
-                .from(q.from()).size(q.size()).sort(sort).trackScores(true)
-                .trackTotalHits(t -> t.enabled(true))
-                .source(src -> src.filter(f -> f.excludes("words", "text")))
-                .aggregations(aggs)
-                .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
-                        .fields(NamedValue.of("text", HighlightField.of(f -> f.type(HighlighterType.Unified)
-                                .fragmentSize(160).numberOfFragments(3).noMatchSize(160))))), ObjectNode.class);
+        // two searches in one round trip: the facets and totals (no hits, so Elasticsearch's request cache keeps
+        // them until the index changes: the same search on another page or in another order costs nothing), and
+        // the page of hits with highlights (ranked, filtered, no total counted)
+        MsearchResponse<ObjectNode> both = client.msearch(m -> m
+                .searches(f -> f.header(h -> h.index("passages").requestCache(true)).body(b -> {
+                    b.query(match).size(0).trackTotalHits(t -> t.enabled(true)).aggregations(aggs);
+                    Query all = allOf(filters, null);
+                    return all == null ? b : b.postFilter(all);
+                }))
+                .searches(h -> h.header(x -> x.index("passages")).body(b -> b
+                        .query(hitsQuery).from(q.from()).size(q.size()).sort(sort).trackScores(true)
+                        .trackTotalHits(t -> t.enabled(false))
+                        .source(src -> src.filter(f -> f.excludes("words", "text")))
+                        .highlight(hl -> hl.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
+                                .fields(NamedValue.of("text", HighlightField.of(f -> f.type(HighlighterType.Unified)
+                                        .fragmentSize(160).numberOfFragments(3).noMatchSize(160))))))),
+                ObjectNode.class);
+        MultiSearchResponseItem<ObjectNode> facetItem = both.responses().get(0);
+        MultiSearchResponseItem<ObjectNode> hitItem = both.responses().get(1);
+        for (MultiSearchResponseItem<ObjectNode> item : List.of(facetItem, hitItem)) {
+            if (item.isFailure()) {
+                throw new ElasticsearchException("msearch", item.failure());
+            }
+        }
+        var facetResponse = facetItem.result();
+        var hitResponse = hitItem.result();
 
         List<PassageHit> items = new ArrayList<>();
-        for (Hit<ObjectNode> h : response.hits().hits()) {
+        for (Hit<ObjectNode> h : hitResponse.hits().hits()) {
             ObjectNode d = h.source();
             List<String> path = new ArrayList<>();
             d.path("sectionPath").forEach(n -> path.add(n.asText()));
@@ -131,7 +160,8 @@ public class SearchService {
         }
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         for (String facet : facetNames()) {
-            Aggregate values = response.aggregations().get(facet).filter().aggregations().get("values");
+            Aggregate agg = facetResponse.aggregations().get(facet);
+            Aggregate values = agg.isFilter() ? agg.filter().aggregations().get("values") : agg;
             List<FacetValue> out = new ArrayList<>();
             if (values.isSterms()) {
                 for (StringTermsBucket b : values.sterms().buckets().array()) {
@@ -146,11 +176,11 @@ public class SearchService {
             }
             facets.put(facet, out);
         }
-        long total = response.hits().total() == null ? items.size() : response.hits().total().value();
+        long total = facetResponse.hits().total() == null ? items.size() : facetResponse.hits().total().value();
         // the cardinality counts the reports of the query without the post-filter; with filters, count on the hits
-        long reports = filters.isEmpty() ? response.aggregations().get("reports").cardinality().value()
-                : reportsOf(all);
-        return new Page(total, reports, q.from(), q.size(), response.took(),
+        long reports = filters.isEmpty() ? facetResponse.aggregations().get("reports").cardinality().value()
+                : facetResponse.aggregations().get("filtered").filter().aggregations().get("reports").cardinality().value();
+        return new Page(total, reports, q.from(), q.size(), Math.max(facetResponse.took(), hitResponse.took()),
                 new Understood(q.text().terms(), q.text().excluded(), words), items, facets);
     }
 
@@ -159,12 +189,6 @@ public class SearchService {
         return segmenter.words(term).stream().map(w -> w.text().toLowerCase(Locale.ROOT).replace(' ', '_'))
                 .filter(w -> w.chars().anyMatch(Character::isLetterOrDigit))
                 .collect(Collectors.joining(" "));
-    }
-
-    private long reportsOf(Query query) throws IOException {
-        SearchResponse<Void> r = client.search(s -> s.index("passages").query(query).size(0)
-                .aggregations("reports", a -> a.cardinality(c -> c.field("documentId"))), Void.class);
-        return r.aggregations().get("reports").cardinality().value();
     }
 
     static List<String> facetNames() {
@@ -188,15 +212,17 @@ public class SearchService {
         return out;
     }
 
-    /** The base query with every filter except the one of {@code except} (null: all). */
-    private static Query filtered(Query base, Map<String, Query> filters, String except) {
-        BoolQuery.Builder b = new BoolQuery.Builder().must(base);
-        filters.forEach((field, f) -> {
-            if (!field.equals(except)) {
-                b.filter(f);
+    /** Every filter except the one of {@code except} (null: all) as one query; null when none applies. */
+    private static Query allOf(Map<String, Query> filters, String except) {
+        BoolQuery.Builder b = new BoolQuery.Builder();
+        int n = 0;
+        for (var e : filters.entrySet()) {
+            if (!e.getKey().equals(except)) {
+                b.filter(e.getValue());
+                n++;
             }
-        });
-        return Query.of(q -> q.bool(b.build()));
+        }
+        return n == 0 ? null : Query.of(q -> q.bool(b.build()));
     }
 
     private static String text(ObjectNode d, String field) {
