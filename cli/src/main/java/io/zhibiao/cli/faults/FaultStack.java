@@ -27,11 +27,11 @@ public final class FaultStack implements AutoCloseable {
     public FaultStack(StackLayout layout, Path dataDir) {
         this.stack = new LocalStack(StackConfig.forTests(layout, dataDir));
         StackConfig config = stack.config();
-        this.nlpSegment = new ServiceProcess(config, "nlp-service", "nlp-segment", config.ports().nlp(), "768m", Map.of(
+        this.nlpSegment = new ServiceProcess(config, "nlp-service", "nlp-segment", config.ports().nlp(), "512m", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 // segment only: the extract stage's consumer is off
                 "MP_MESSAGING_INCOMING_REPORTS_SEGMENTED_ENABLED", "false"));
-        this.nlpExtract = new ServiceProcess(config, "nlp-service", "nlp-extract", Ports.freePort(), "768m", Map.of(
+        this.nlpExtract = new ServiceProcess(config, "nlp-service", "nlp-extract", Ports.freePort(), "512m", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 "MP_MESSAGING_INCOMING_REPORTS_INGESTED_ENABLED", "false"));
     }

@@ -39,16 +39,18 @@ public final class LocalStack {
         this.elasticsearch = new ElasticsearchServer(config);
         this.postgres = new PostgresServer(config);
         Ports p = config.ports();
-        this.ingest = new ServiceProcess(config, "ingest-service", p.ingest(), "384m", Map.of(
+        // heaps: the live sets are ~50 MB (ingest, nlp with HanLP's dictionaries, index) and ~10 MB (query)
+        // after a 2,000-report benchmark; the maxima leave room for a 10 MB report (docs/PERFORMANCE.md)
+        this.ingest = new ServiceProcess(config, "ingest-service", p.ingest(), "320m", Map.of(
                 "ZHIBIAO_INGEST_API_KEYS", apiKey(config),
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
                 "QUARKUS_DATASOURCE_JDBC_URL", config.jdbcUrl(),
                 "QUARKUS_DATASOURCE_USERNAME", StackConfig.DATABASE_USER,
                 "QUARKUS_DATASOURCE_PASSWORD", config.postgresPassword()));
-        this.nlp = new ServiceProcess(config, "nlp-service", p.nlp(), "768m", Map.of(
+        this.nlp = new ServiceProcess(config, "nlp-service", p.nlp(), "512m", Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap()));
-        this.index = new ServiceProcess(config, "index-service", p.index(), "384m", indexEnvironment(indexVersion(config)));
-        this.query = new ServiceProcess(config, "query-service", p.query(), "384m", Map.of(
+        this.index = new ServiceProcess(config, "index-service", p.index(), "320m", indexEnvironment(indexVersion(config)));
+        this.query = new ServiceProcess(config, "query-service", p.query(), "256m", Map.of(
                 "QUARKUS_ELASTICSEARCH_HOSTS", "127.0.0.1:" + p.elasticsearch()));
     }
 
@@ -107,7 +109,7 @@ public final class LocalStack {
      * {@code index-service-v<version>}): a reindex runs it beside the stack's until it caught up.
      */
     public ServiceProcess indexService(int version, int port) {
-        return new ServiceProcess(config, "index-service", "index-service-v" + version, port, "384m",
+        return new ServiceProcess(config, "index-service", "index-service-v" + version, port, "320m",
                 indexEnvironment(version));
     }
 

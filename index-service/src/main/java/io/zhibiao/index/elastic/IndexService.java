@@ -40,6 +40,10 @@ public class IndexService {
     @ConfigProperty(name = "zhibiao.index.bulk.max-bytes", defaultValue = "8388608")
     long bulkMaxBytes;
 
+    /** Bulk requests of one batch in flight at once (after its deletions, which go first, one at a time). */
+    @ConfigProperty(name = "zhibiao.index.bulk.concurrency", defaultValue = "2")
+    int bulkConcurrency;
+
     private volatile boolean stopping;
     private volatile Indexer indexer;
     private IndexLayout layout;
@@ -48,7 +52,7 @@ public class IndexService {
     void onStart(@Observes StartupEvent event) {
         layout = new IndexLayout(prefix.orElse(""), version);
         indexer = new Indexer(client, layout, new BulkWriter(client, maxBackoffMillis, () -> stopping),
-                new BulkBatches(bulkMaxOperations, bulkMaxBytes));
+                new BulkBatches(bulkMaxOperations, bulkMaxBytes), bulkConcurrency);
         // Elasticsearch may come up after us: prepare the indices in the background, consumers wait for it
         Thread t = new Thread(this::ensureIndices, "ensure-indices");
         t.setDaemon(true);

@@ -12,6 +12,8 @@ import io.zhibiao.index.documents.FactDoc;
 import io.zhibiao.index.documents.IndexDocuments;
 import io.zhibiao.index.documents.PassageDoc;
 
+import io.zhibiao.contracts.delivery.Backoff;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -23,6 +25,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Writes reports, passages and facts into one version of the indices. Ids are derived from the
@@ -34,6 +41,8 @@ public final class Indexer {
     private final IndexLayout layout;
     private final BulkWriter writer;
     private final BulkBatches batches;
+    private final int concurrency;
+    private final ExecutorService pool;
 
     /** What became of one input event. */
     public record Outcome(String documentId, int written, String refusal) {
@@ -47,10 +56,24 @@ public final class Indexer {
     }
 
     public Indexer(ElasticsearchClient client, IndexLayout layout, BulkWriter writer, BulkBatches batches) {
+        this(client, layout, writer, batches, 1);
+    }
+
+    /**
+     * @param concurrency bulk requests of one batch in flight at once (after its deletions): Elasticsearch
+     *                    indexes each request on one thread, so one at a time leaves its other cores idle
+     */
+    public Indexer(ElasticsearchClient client, IndexLayout layout, BulkWriter writer, BulkBatches batches, int concurrency) {
         this.client = client;
         this.layout = layout;
         this.writer = writer;
         this.batches = batches;
+        this.concurrency = Math.max(1, concurrency);
+        this.pool = this.concurrency == 1 ? null : Executors.newFixedThreadPool(this.concurrency, r -> {
+            Thread t = new Thread(r, "bulk-writer");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public List<Outcome> indexText(List<SegmentedReport> reports) {
@@ -111,26 +134,71 @@ public final class Indexer {
                 all.add(op);
             }
         }
-        Map<String, String> refusals = new HashMap<>();
+        Map<String, String> refusals = new ConcurrentHashMap<>();
         List<BulkBatches.Sized<BulkOperation>> sized = new ArrayList<>(all.size());
         for (BulkOperation op : all) {
             Long bytes = op.isIndex() ? sizes.get(op.index().id()) : null;
             sized.add(new BulkBatches.Sized<>(op, bytes == null ? 128 : bytes));
         }
-        // deletions first, then the documents, in requests of bounded size, each acknowledged before the next
+        // deletions first (each request acknowledged before the next), then the documents, in requests of
+        // bounded size, up to `concurrency` of them in flight; all acknowledged when this returns
+        List<List<BulkOperation>> documents = new ArrayList<>();
         for (List<BulkOperation> request : batches.split(sized)) {
-            for (BulkWriter.Refusal r : writer.write(request)) {
-                String doc = docOfId.get(r.id());
-                if (doc != null) {
-                    refusals.putIfAbsent(doc, r.id() + " refused (" + r.status() + "): " + r.reason());
-                }
+            if (pool == null || request.stream().anyMatch(BulkOperation::isDelete)) {
+                refused(writer.write(request), docOfId, refusals);
+            } else {
+                documents.add(request);
             }
+        }
+        if (documents.size() == 1 || pool == null) {
+            documents.forEach(request -> refused(writer.write(request), docOfId, refusals));
+        } else if (!documents.isEmpty()) {
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+            List<Future<?>> running = new ArrayList<>();
+            for (int t = 0; t < Math.min(concurrency, documents.size()); t++) {
+                running.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < documents.size(); ) {
+                        refused(writer.write(documents.get(i)), docOfId, refusals);
+                    }
+                }));
+            }
+            awaitAll(running);
         }
         List<Outcome> out = new ArrayList<>();
         for (var e : byDoc.entrySet()) {
             out.add(new Outcome(e.getKey(), e.getValue().size(), refusals.get(e.getKey())));
         }
         return out;
+    }
+
+    private static void refused(List<BulkWriter.Refusal> refused, Map<String, String> docOfId, Map<String, String> refusals) {
+        for (BulkWriter.Refusal r : refused) {
+            String doc = docOfId.get(r.id());
+            if (doc != null) {
+                refusals.putIfAbsent(doc, r.id() + " refused (" + r.status() + "): " + r.reason());
+            }
+        }
+    }
+
+    /** Waits for every request; the first failure (a stop, an unexpected error) is rethrown as it was. */
+    private static void awaitAll(List<Future<?>> running) {
+        RuntimeException failure = null;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running.forEach(r -> r.cancel(true));
+                throw new Backoff.Stopped(e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private List<BulkOperation> deletionsOf(Set<String> supersededDocuments) {

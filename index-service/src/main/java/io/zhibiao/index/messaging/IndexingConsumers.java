@@ -2,6 +2,7 @@ package io.zhibiao.index.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.zhibiao.contracts.DeadLetters;
@@ -38,6 +39,8 @@ import java.util.function.Function;
 @ApplicationScoped
 public class IndexingConsumers {
     private static final Logger LOG = Logger.getLogger(IndexingConsumers.class);
+    /** Status events sent at once before their acknowledgements are awaited. */
+    static final int STATUS_GROUP = 64;
 
     @Inject
     IndexService index;
@@ -127,6 +130,7 @@ public class IndexingConsumers {
 
     private <T> void report(List<Indexer.Outcome> outcomes, List<T> events, Function<T, String> id,
                             StatusEvent.Stage stage, String what) {
+        List<StatusEvent> said = new ArrayList<>(outcomes.size());
         for (Indexer.Outcome o : outcomes) {
             if (o.refused()) {
                 LOG.warnf("Elasticsearch refused %s of %s: %s", what, o.documentId(), o.refusal());
@@ -136,17 +140,34 @@ public class IndexingConsumers {
                         break;
                     }
                 }
-                send(StatusEvent.failed(o.documentId(), stage, o.refusal()));
+                said.add(StatusEvent.failed(o.documentId(), stage, o.refusal()));
             } else {
-                send(StatusEvent.done(o.documentId(), stage, o.written() + " " + what + " written"));
+                said.add(StatusEvent.done(o.documentId(), stage, o.written() + " " + what + " written"));
             }
         }
+        send(said);
     }
 
-    private void send(StatusEvent event) {
-        backoff().run(() -> status.sendMessageAndAwait(Message.of(Json.write(event)).addMetadata(
-                        OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build())),
-                e -> LOG.warnf("status of %s not sent yet: %s", event.documentId(), e));
+    /**
+     * Sends the batch's status events together and waits until Kafka has acknowledged all of them (one
+     * round trip for the batch instead of one per event); sent again as a whole while Kafka is away
+     * (the ledger records each document, stage and state once).
+     */
+    private void send(List<StatusEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        backoff().run(() -> {
+            // in groups, well within the emitter's buffer
+            for (int from = 0; from < events.size(); from += STATUS_GROUP) {
+                List<Uni<Void>> sent = new ArrayList<>();
+                for (StatusEvent event : events.subList(from, Math.min(events.size(), from + STATUS_GROUP))) {
+                    sent.add(status.sendMessage(Message.of(Json.write(event)).addMetadata(
+                            OutgoingKafkaRecordMetadata.<String>builder().withKey(event.documentId()).build())));
+                }
+                Uni.join().all(sent).andFailFast().await().indefinitely();
+            }
+        }, e -> LOG.warnf("status of %d documents not sent yet: %s", events.size(), e));
     }
 
     private Backoff backoff() {
