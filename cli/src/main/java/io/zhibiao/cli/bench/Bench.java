@@ -177,9 +177,10 @@ public final class Bench {
                 log("  ratio pipeline ÷ direct = %.2f", res.ratio);
             }
 
-            // 3. publish → searchable at a steady rate
+            // 3. publish → searchable at a steady rate, once the pipeline is idle and Elasticsearch has merged
+            //    what the throughput run wrote (a steady state, not the aftermath of the burst)
             if (config.runs("latency")) {
-            sleep(3000);
+            settle(es, 120);
             load(res, "latency");
             log("latency: %d reports at %.0f/s, publish → searchable ...", latencyCorpus.size(), config.latencyRate());
             StageSampler.Sample latencyStart = sampler.sample();
@@ -188,6 +189,7 @@ public final class Bench {
             log("  CPU seconds: %s", res.phaseCpuSeconds.get("latency"));
             log("  searchable: %s", res.latency.searchable().line());
             log("  complete:   %s", res.latency.complete().line());
+            res.latency.searchableBySending().forEach((w, l) -> log("    sent at %-9s searchable %s", w, l.line()));
             if (res.latency.timedOut() > 0) {
                 res.problems.add(res.latency.timedOut() + " reports of the latency run not complete within the wait");
             }
@@ -211,14 +213,20 @@ public final class Bench {
             if (ql.errors() > 0) {
                 res.problems.add(ql.errors() + " queries answered with an error: " + ql.errorsByType());
             }
+            // the same mix from one client: what a query costs when it does not queue behind 19 others
+            int single = Math.max(5, config.querySeconds() / 3);
+            log("query load: 1 client, %d s ...", single);
+            res.singleClient = q.run(1, 1, single, config.seed() + 1);
+            log("  %.0f queries/s, %s", res.singleClient.qps(), res.singleClient.all().line());
+            res.singleClient.byType().forEach((t, s1) -> log("    %-10s %s", t, s1.line()));
             }
 
             // 5. memory of every process
             res.memory = memory(sampler);
-            log("memory: whole stack RSS %.0f MB (PSS %.0f MB, largest RSS sum %.0f MB)", res.memory.totalRssMb(),
-                    res.memory.totalPssMb(), res.memory.peakTotalRssMb());
-            res.memory.processes().forEach((name, m) -> log("    %-18s RSS %5.0f MB  PSS %5.0f MB  peak RSS %5.0f MB",
-                    name, m.rssMb(), m.pssMb(), m.peakRssMb()));
+            log("memory: whole stack RSS %.0f MB (anonymous %.0f MB, PSS %.0f MB, largest RSS sum %.0f MB)",
+                    res.memory.totalRssMb(), res.memory.totalAnonMb(), res.memory.totalPssMb(), res.memory.peakTotalRssMb());
+            res.memory.processes().forEach((name, m) -> log("    %-18s RSS %5.0f MB  anonymous %5.0f MB  PSS %5.0f MB  peak RSS %5.0f MB",
+                    name, m.rssMb(), m.anonMb(), m.pssMb(), m.peakRssMb()));
         }
     }
 
@@ -227,7 +235,8 @@ public final class Bench {
         long reports = corpus.size();
         long passages = corpus.passageIds().size();
         long facts = corpus.facts().size();
-        log("pipeline: publishing %d reports (%.1f MB) to reports.raw as fast as Kafka takes them, until all are indexed ...",
+        log("pipeline: publishing %d reports (%.1f MB) to reports.raw as fast as Kafka takes them (sends pipelined),"
+                + " until all are indexed ...",
                 reports, corpus.chars() / 1e6);
         List<LoadPublisher.Item> items = new AbstractList<>() {
             @Override
@@ -245,7 +254,7 @@ public final class Bench {
         double[] publishSeconds = {Double.NaN};
         int base = publisher.published();
         Thread pub = new Thread(() -> {
-            publisher.publish(items, 1e9);
+            publisher.publishAll(items);
             publishSeconds[0] = secondsSince(ts);
         }, "bench-publisher");
         pub.setDaemon(true);
@@ -363,6 +372,19 @@ public final class Bench {
         return out;
     }
 
+    /** Waits (at most {@code seconds}) until Elasticsearch runs no merge, three checks in a row a second apart. */
+    private void settle(ElasticHttp es, int seconds) {
+        long t = System.nanoTime();
+        int quiet = 0;
+        while (quiet < 3 && secondsSince(t) < seconds) {
+            long merging = es.get("/_nodes/stats/indices/merge").path("nodes").elements().next()
+                    .path("indices").path("merges").path("current").asLong();
+            quiet = merging == 0 ? quiet + 1 : 0;
+            sleep(1000);
+        }
+        log("  Elasticsearch settled (no merges running) after %.0f s", secondsSince(t));
+    }
+
     private static Map<String, Double> cpu(StageSampler.Sample a, StageSampler.Sample b) {
         Map<String, Double> out = new LinkedHashMap<>();
         b.processes().forEach((name, s) -> {
@@ -388,17 +410,20 @@ public final class Bench {
         }
         Map<String, BenchResult.ProcessMemory> procs = new LinkedHashMap<>();
         double rss = 0;
+        double anon = 0;
         double pss = 0;
         for (var e : now.processes().entrySet()) {
             ProcessStats.Sample s = e.getValue();
             procs.put(e.getKey(), new BenchResult.ProcessMemory(s.processes(), round(s.rssBytes() / 1e6),
-                    round(s.pssBytes() / 1e6), round(Math.max(peak.getOrDefault(e.getKey(), 0.0), s.rssBytes() / 1e6))));
+                    round(s.anonBytes() / 1e6), round(s.pssBytes() / 1e6),
+                    round(Math.max(peak.getOrDefault(e.getKey(), 0.0), s.rssBytes() / 1e6))));
             if (!e.getKey().startsWith("bench")) {
                 rss += s.rssBytes() / 1e6;
+                anon += s.anonBytes() / 1e6;
                 pss += s.pssBytes() / 1e6;
             }
         }
-        return new BenchResult.Memory(procs, round(rss), round(pss), round(Math.max(peakTotal, rss)));
+        return new BenchResult.Memory(procs, round(rss), round(anon), round(pss), round(Math.max(peakTotal, rss)));
     }
 
     private static double nz(Double d) {

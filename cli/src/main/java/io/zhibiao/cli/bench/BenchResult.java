@@ -27,6 +27,8 @@ public final class BenchResult {
     public Double ratio;
     public Latency latency;
     public QueryLoad queries;
+    /** The same query mix from one client (no queueing): the cost of a query by itself. */
+    public QueryLoad singleClient;
     public Memory memory;
     /** CPU seconds of each process during the direct load, the latency run (the pipeline's and queries' are with them). */
     public Map<String, Map<String, Double>> phaseCpuSeconds = new LinkedHashMap<>();
@@ -59,8 +61,9 @@ public final class BenchResult {
     }
 
     /** Publish → searchable at a steady rate; see docs/PERFORMANCE.md for the definitions. */
+    /** @param searchableBySending the searchable latency of the reports sent in each 10 s of the run */
     public record Latency(double perSecond, int reports, Latencies.Summary searchable, Latencies.Summary complete,
-                          int timedOut) {
+                          int timedOut, Map<String, Latencies.Summary> searchableBySending) {
     }
 
     public record QueryLoad(int clients, double warmupSeconds, double seconds, long requests, long errors, double qps,
@@ -69,10 +72,13 @@ public final class BenchResult {
     }
 
     /** Per process: RSS and PSS at the end and the largest RSS seen; totals. */
-    public record Memory(Map<String, ProcessMemory> processes, double totalRssMb, double totalPssMb, double peakTotalRssMb) {
+    /** Totals over the stack's processes (not the benchmark's own JVM). */
+    public record Memory(Map<String, ProcessMemory> processes, double totalRssMb, double totalAnonMb, double totalPssMb,
+                         double peakTotalRssMb) {
     }
 
-    public record ProcessMemory(int processes, double rssMb, double pssMb, double peakRssMb) {
+    /** @param anonMb the anonymous part of the RSS (without mapped files such as the index) */
+    public record ProcessMemory(int processes, double rssMb, double anonMb, double pssMb, double peakRssMb) {
     }
 
     // ------------------------------------------------------------------ Markdown
@@ -128,9 +134,14 @@ public final class BenchResult {
                     queries.errors()));
             queries.byType().forEach((type, s) -> md.append(String.format(Locale.ROOT, "| … %s | %s |%n", type, s.line())));
         }
+        if (singleClient != null) {
+            md.append(String.format(Locale.ROOT, "| the same mix from 1 client, %.0f s | %.0f queries/s, %s |%n",
+                    singleClient.seconds(), singleClient.qps(), singleClient.all().line()));
+            singleClient.byType().forEach((type, s) -> md.append(String.format(Locale.ROOT, "| … %s, 1 client | %s |%n", type, s.line())));
+        }
         if (memory != null) {
-            md.append(String.format(Locale.ROOT, "| **whole stack RSS** at the end (sum of PSS; largest RSS sum seen) | **%s** (%s; %s) (target < 4 GB) |%n",
-                    mb(memory.totalRssMb()), mb(memory.totalPssMb()), mb(memory.peakTotalRssMb())));
+            md.append(String.format(Locale.ROOT, "| **whole stack RSS** at the end (of it anonymous; sum of PSS; largest RSS sum seen) | **%s** (%s; %s; %s) (target < 4 GB) |%n",
+                    mb(memory.totalRssMb()), mb(memory.totalAnonMb()), mb(memory.totalPssMb()), mb(memory.peakTotalRssMb())));
         }
         md.append('\n');
         if (pipeline != null) {
@@ -158,9 +169,10 @@ public final class BenchResult {
             md.append("CPU seconds during the query load (warm-up included): ").append(String.join(", ", parts)).append(".\n\n");
         }
         if (memory != null) {
-            md.append("| process | RSS at the end | PSS | largest RSS |\n|---|---|---|---|\n");
-            memory.processes().forEach((name, m) -> md.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s |%n", name,
-                    m.processes() > 1 ? " (" + m.processes() + " processes)" : "", mb(m.rssMb()), mb(m.pssMb()), mb(m.peakRssMb()))));
+            md.append("| process | RSS at the end | of it anonymous | PSS | largest RSS |\n|---|---|---|---|---|\n");
+            memory.processes().forEach((name, m) -> md.append(String.format(Locale.ROOT, "| %s%s | %s | %s | %s | %s |%n", name,
+                    m.processes() > 1 ? " (" + m.processes() + " processes)" : "", mb(m.rssMb()), mb(m.anonMb()),
+                    mb(m.pssMb()), mb(m.peakRssMb()))));
             md.append('\n');
         }
         if (!problems.isEmpty()) {

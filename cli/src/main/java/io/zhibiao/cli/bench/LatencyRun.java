@@ -88,9 +88,14 @@ final class LatencyRun {
         Latencies s = new Latencies();
         Latencies c = new Latencies();
         int timedOut = 0;
+        // searchable latency by 10 s of sending: does it hold steady or grow?
+        java.util.Map<Integer, Latencies> windows = new java.util.TreeMap<>();
+        long first = sent[0];
         for (int i = 0; i < n; i++) {
             if (searchable[i] != 0) {
                 s.add((searchable[i] - sent[i]) / 1e6);
+                windows.computeIfAbsent((int) ((sent[i] - first) / 10_000_000_000L), k -> new Latencies())
+                        .add((searchable[i] - sent[i]) / 1e6);
             }
             if (complete[i] != 0) {
                 c.add((complete[i] - sent[i]) / 1e6);
@@ -98,7 +103,9 @@ final class LatencyRun {
                 timedOut++;
             }
         }
-        return new BenchResult.Latency(perSecond, n, s.summary(), c.summary(), timedOut);
+        java.util.Map<String, Latencies.Summary> byWindow = new java.util.LinkedHashMap<>();
+        windows.forEach((w, l) -> byWindow.put((w * 10) + "-" + (w * 10 + 10) + " s", l.summary()));
+        return new BenchResult.Latency(perSecond, n, s.summary(), c.summary(), timedOut, byWindow);
     }
 
     static final List<String> ALIASES = List.of("passages", "reports", "facts");

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * What the operating system says about a process and its descendants (PostgreSQL's backends,
- * Elasticsearch's helpers): resident memory (RSS), proportional set size (PSS: shared pages divided among
+ * Elasticsearch's helpers): resident memory (RSS, and of it the anonymous part: RSS also counts the pages of
+ * files a process maps, such as Elasticsearch's index files, which the kernel can drop), proportional set size (PSS: shared pages divided among
  * the processes that share them, so the sum over processes is what they really occupy) and CPU time.
  * Linux only ({@code /proc}); elsewhere every figure is 0.
  */
@@ -18,11 +19,17 @@ public final class ProcessStats {
     static final double TICKS = 100.0;
 
     /** One sample of a process tree. */
-    public record Sample(int processes, long rssBytes, long pssBytes, double cpuSeconds) {
-        public static final Sample NONE = new Sample(0, 0, 0, 0);
+    /**
+     * @param rssBytes     resident memory
+     * @param anonBytes    of which anonymous (heap, stacks, malloc: what the process itself holds)
+     * @param pssBytes     proportional set size
+     */
+    public record Sample(int processes, long rssBytes, long anonBytes, long pssBytes, double cpuSeconds) {
+        public static final Sample NONE = new Sample(0, 0, 0, 0, 0);
 
         public Sample plus(Sample o) {
-            return new Sample(processes + o.processes, rssBytes + o.rssBytes, pssBytes + o.pssBytes, cpuSeconds + o.cpuSeconds);
+            return new Sample(processes + o.processes, rssBytes + o.rssBytes, anonBytes + o.anonBytes,
+                    pssBytes + o.pssBytes, cpuSeconds + o.cpuSeconds);
         }
     }
 
@@ -51,13 +58,15 @@ public final class ProcessStats {
     static Sample one(long pid) {
         Path proc = Path.of("/proc", String.valueOf(pid));
         try {
-            long rss = kb(Files.readAllLines(proc.resolve("status")), "VmRSS:");
+            List<String> status = Files.readAllLines(proc.resolve("status"));
+            long rss = kb(status, "VmRSS:");
+            long anon = kb(status, "RssAnon:");
             long pss = 0;
             Path rollup = proc.resolve("smaps_rollup");
             if (Files.isReadable(rollup)) {
                 pss = kb(Files.readAllLines(rollup), "Pss:");
             }
-            return new Sample(1, rss * 1024, pss * 1024, cpu(Files.readString(proc.resolve("stat"))));
+            return new Sample(1, rss * 1024, anon * 1024, pss * 1024, cpu(Files.readString(proc.resolve("stat"))));
         } catch (IOException | RuntimeException gone) {
             return Sample.NONE;
         }

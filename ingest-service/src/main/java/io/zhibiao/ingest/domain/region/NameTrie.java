@@ -39,6 +39,8 @@ final class NameTrie {
     }
 
     private final Node root = new Node();
+    /** The root's children by character: the first step is taken at every character of a text. */
+    private final Node[] first = new Node[Character.MAX_VALUE + 1];
 
     void add(String name) {
         Node n = root;
@@ -50,15 +52,18 @@ final class NameTrie {
 
     void freeze() {
         root.freeze();
+        for (int k = 0; k < root.keys.length; k++) {
+            first[root.keys[k]] = root.next[k];
+        }
     }
 
     /** The lengths (longest first, each at least {@code minLength}) of the names that start at {@code text[from]} and end by {@code end}. */
     int[] lengthsAt(String text, int from, int end, int minLength) {
         int[] found = NONE;
         int count = 0;
-        Node n = root;
+        Node n = null;
         for (int i = from; i < end; i++) {
-            n = n.child(text.charAt(i));
+            n = i == from ? first[text.charAt(i)] : n.child(text.charAt(i));
             if (n == null) {
                 break;
             }
