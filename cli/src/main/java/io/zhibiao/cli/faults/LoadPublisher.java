@@ -12,6 +12,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * again until the broker has it: the load is held whatever the fault.
  */
 public final class LoadPublisher implements AutoCloseable {
+    private static final int IN_FLIGHT = 256;
     private final KafkaProducer<String, byte[]> producer;
     private final AtomicInteger published = new AtomicInteger();
     private final AtomicInteger resent = new AtomicInteger();
@@ -75,13 +79,44 @@ public final class LoadPublisher implements AutoCloseable {
         }
     }
 
-    private void send(Item item) {
+    /**
+     * Publishes every item as fast as Kafka takes them: sends are pipelined (at most {@value #IN_FLIGHT} awaiting
+     * their acknowledgement), and the call returns once Kafka has acknowledged all of them. A send that failed is
+     * made again, one at a time, as {@link #publish} does.
+     */
+    public void publishAll(List<Item> items) {
+        Queue<Item> failed = new ConcurrentLinkedQueue<>();
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        for (Item item : items) {
+            inFlight.acquireUninterruptibly();
+            producer.send(record(item), (metadata, e) -> {
+                inFlight.release();
+                if (e == null) {
+                    published.incrementAndGet();
+                } else {
+                    failed.add(item);
+                }
+            });
+        }
+        producer.flush();
+        inFlight.acquireUninterruptibly(IN_FLIGHT);
+        inFlight.release(IN_FLIGHT);
+        for (Item item; (item = failed.poll()) != null; ) {
+            resent.incrementAndGet();
+            send(item);
+        }
+    }
+
+    private static ProducerRecord<String, byte[]> record(Item item) {
         RecordHeaders headers = new RecordHeaders();
         item.headers().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        return new ProducerRecord<>(Topics.RAW, null, item.key(), item.value(), headers);
+    }
+
+    private void send(Item item) {
         for (int attempt = 0; ; attempt++) {
             try {
-                producer.send(new ProducerRecord<>(Topics.RAW, null, item.key(), item.value(), headers))
-                        .get(3, TimeUnit.MINUTES);
+                producer.send(record(item)).get(3, TimeUnit.MINUTES);
                 published.incrementAndGet();
                 return;
             } catch (InterruptedException e) {
