@@ -37,7 +37,9 @@ public final class Bench {
      * @param quick          a short run that only proves the harness works (./mvnw verify)
      * @param dataDir        the stack's directory (emptied first)
      * @param latencyRate    reports per second for the latency run
-     * @param latencySeconds how long the latency run publishes
+     * @param latencyWarmupSeconds the latency run's first seconds, published at the same rate but not counted in
+     *                       its steady-state figures (the pipeline, the JIT and Elasticsearch's merges settling)
+     * @param latencySeconds how long the latency run publishes after its warm-up
      * @param clients        concurrent query clients
      * @param warmupSeconds  query load not counted, first
      * @param querySeconds   query load counted
@@ -47,7 +49,8 @@ public final class Bench {
      * @param keep           leave the stack running at the end (to look at it; stop it with LocalStack.wipe of the directory)
      * @param command        the command line that reproduces the run
      */
-    public record Config(int count, long seed, boolean quick, Path dataDir, double latencyRate, int latencySeconds,
+    public record Config(int count, long seed, boolean quick, Path dataDir, double latencyRate, int latencyWarmupSeconds,
+                         int latencySeconds,
                          int clients, int warmupSeconds, int querySeconds, int directThreads, String serviceJavaOpts,
                          boolean keep, java.util.Set<String> skip, String command) {
         public boolean runs(String phase) {
@@ -77,7 +80,7 @@ public final class Bench {
         res.java = "Java " + System.getProperty("java.version") + " (services and bench)";
         load(res, "generate");
 
-        int latencyCount = (int) Math.round(config.latencyRate() * config.latencySeconds());
+        int latencyCount = (int) Math.round(config.latencyRate() * (config.latencyWarmupSeconds() + config.latencySeconds()));
         log("generating %d + %d reports (seed %d) ...", config.count(), latencyCount, config.seed());
         long tg = System.nanoTime();
         CorpusGenerator generator = CorpusGenerator.fromSamples(layout.samples());
@@ -171,7 +174,9 @@ public final class Bench {
 
             // 2. the pipeline on the same corpus
             load(res, "pipeline");
+            double pipelineMerges = mergeSeconds(es);
             res.pipeline = pipeline(stack, es, publisher, sampler, corpus);
+            res.elasticsearchMergeSeconds.put("pipeline", round(mergeSeconds(es) - pipelineMerges));
             if (res.direct != null) {
                 res.ratio = round(res.pipeline.reportsPerSecond() / res.direct.reportsPerSecond());
                 log("  ratio pipeline ÷ direct = %.2f", res.ratio);
@@ -182,11 +187,17 @@ public final class Bench {
             if (config.runs("latency")) {
             settle(es, 120);
             load(res, "latency");
-            log("latency: %d reports at %.0f/s, publish → searchable ...", latencyCorpus.size(), config.latencyRate());
+            log("latency: %d reports at %.0f/s (the first %d s not counted in the steady state), publish → searchable ...",
+                    latencyCorpus.size(), config.latencyRate(), config.latencyWarmupSeconds());
             StageSampler.Sample latencyStart = sampler.sample();
-            res.latency = LatencyRun.run(latencyCorpus, publisher, es, config.latencyRate(), 120_000);
+            double merges = mergeSeconds(es);
+            res.latency = LatencyRun.run(latencyCorpus, publisher, es, config.latencyRate(), config.latencyWarmupSeconds(),
+                    120_000);
             res.phaseCpuSeconds.put("latency", cpu(latencyStart, sampler.sample()));
+            res.elasticsearchMergeSeconds.put("latency", round(mergeSeconds(es) - merges));
+            log("  Elasticsearch merging: %.1f s", res.elasticsearchMergeSeconds.get("latency"));
             log("  CPU seconds: %s", res.phaseCpuSeconds.get("latency"));
+            log("  searchable, steady state: %s", res.latency.steady().line());
             log("  searchable: %s", res.latency.searchable().line());
             log("  complete:   %s", res.latency.complete().line());
             res.latency.searchableBySending().forEach((w, l) -> log("    sent at %-9s searchable %s", w, l.line()));
@@ -373,6 +384,12 @@ public final class Bench {
     }
 
     /** Waits (at most {@code seconds}) until Elasticsearch runs no merge, three checks in a row a second apart. */
+    /** Seconds Elasticsearch has spent merging segments since it started (summed over merge threads). */
+    private static double mergeSeconds(ElasticHttp es) {
+        return es.get("/_nodes/stats/indices/merge").path("nodes").elements().next().path("indices").path("merges")
+                .path("total_time_in_millis").asLong() / 1000.0;
+    }
+
     private void settle(ElasticHttp es, int seconds) {
         long t = System.nanoTime();
         int quiet = 0;

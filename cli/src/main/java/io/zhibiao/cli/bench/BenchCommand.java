@@ -36,7 +36,11 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--latency-rate", paramLabel = "PER_SECOND", description = "reports per second in the latency run (default ${DEFAULT-VALUE})")
     double latencyRate = 10;
 
-    @Option(names = "--latency-seconds", paramLabel = "S", description = "how long the latency run publishes (default ${DEFAULT-VALUE})")
+    @Option(names = "--latency-warmup-seconds", paramLabel = "S",
+            description = "the latency run's first seconds, at the same rate, not counted in its steady state (default ${DEFAULT-VALUE})")
+    int latencyWarmupSeconds = 20;
+
+    @Option(names = "--latency-seconds", paramLabel = "S", description = "how long the latency run publishes after its warm-up (default ${DEFAULT-VALUE})")
     int latencySeconds = 60;
 
     @Option(names = "--clients", paramLabel = "C", description = "concurrent query clients (default ${DEFAULT-VALUE})")
@@ -105,12 +109,14 @@ public final class BenchCommand implements Callable<Integer> {
         StringBuilder command = new StringBuilder("./zhibiao bench");
         int n = count;
         int latSeconds = latencySeconds;
+        int latWarmup = latencyWarmupSeconds;
         int qSeconds = querySeconds;
         int warm = warmupSeconds;
         if (quick) {
             command.append(" --quick");
             n = count == 2000 ? 40 : count;
             latSeconds = Math.min(latencySeconds, 5);
+            latWarmup = Math.min(latencyWarmupSeconds, 2);
             qSeconds = Math.min(querySeconds, 5);
             warm = Math.min(warmupSeconds, 2);
         } else {
@@ -134,7 +140,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + jfrDir.resolve("{name}.jfr");
             command.append(" --jfr");
         }
-        return new Bench.Config(n, seed, quick, d, latencyRate, latSeconds, clients, warm, qSeconds, directThreads, opts,
+        return new Bench.Config(n, seed, quick, d, latencyRate, latWarmup, latSeconds, clients, warm, qSeconds, directThreads, opts,
                 keep, skip, command.toString());
     }
 

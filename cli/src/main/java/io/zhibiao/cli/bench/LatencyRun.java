@@ -25,7 +25,7 @@ final class LatencyRun {
     }
 
     static BenchResult.Latency run(Corpus slice, LoadPublisher publisher, ElasticHttp es, double perSecond,
-                                   long timeoutMillis) {
+                                   double warmupSeconds, long timeoutMillis) {
         int n = slice.size();
         long[] sent = new long[n];
         long[] searchable = new long[n];
@@ -86,6 +86,7 @@ final class LatencyRun {
             Thread.currentThread().interrupt();
         }
         Latencies s = new Latencies();
+        Latencies steady = new Latencies();
         Latencies c = new Latencies();
         int timedOut = 0;
         // searchable latency by 10 s of sending: does it hold steady or grow?
@@ -94,6 +95,9 @@ final class LatencyRun {
         for (int i = 0; i < n; i++) {
             if (searchable[i] != 0) {
                 s.add((searchable[i] - sent[i]) / 1e6);
+                if (sent[i] - first >= warmupSeconds * 1e9) {
+                    steady.add((searchable[i] - sent[i]) / 1e6);
+                }
                 windows.computeIfAbsent((int) ((sent[i] - first) / 10_000_000_000L), k -> new Latencies())
                         .add((searchable[i] - sent[i]) / 1e6);
             }
@@ -105,7 +109,7 @@ final class LatencyRun {
         }
         java.util.Map<String, Latencies.Summary> byWindow = new java.util.LinkedHashMap<>();
         windows.forEach((w, l) -> byWindow.put((w * 10) + "-" + (w * 10 + 10) + " s", l.summary()));
-        return new BenchResult.Latency(perSecond, n, s.summary(), c.summary(), timedOut, byWindow);
+        return new BenchResult.Latency(perSecond, n, warmupSeconds, steady.summary(), s.summary(), c.summary(), timedOut, byWindow);
     }
 
     static final List<String> ALIASES = List.of("passages", "reports", "facts");

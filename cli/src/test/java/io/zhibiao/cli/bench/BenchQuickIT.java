@@ -41,6 +41,9 @@ class BenchQuickIT {
         assertThat(result.ratio).isPositive();
         assertThat(result.latency.searchable().count()).isEqualTo(result.corpus.latencyReports());
         assertThat(result.latency.complete().count()).isEqualTo(result.corpus.latencyReports());
+        // the steady state counts the reports sent after the warm-up only
+        assertThat(result.latency.steady().count()).isPositive().isLessThan(result.corpus.latencyReports());
+        assertThat(result.elasticsearchMergeSeconds).containsKeys("pipeline", "latency");
         assertThat(result.queries.requests()).isPositive();
         assertThat(result.queries.errors()).isZero();
         assertThat(result.queries.byType()).containsOnlyKeys(QueryLoad.TYPES);
@@ -48,6 +51,6 @@ class BenchQuickIT {
                 "nlp-service", "index-service", "query-service");
         assertThat(result.memory.processes().get("postgres").processes()).isGreaterThan(1);
         assertThat(result.memory.totalRssMb()).isPositive();
-        assertThat(markdown).contains("ratio pipeline ÷ direct", "publish → searchable", "query load", "whole stack RSS");
+        assertThat(markdown).contains("ratio pipeline ÷ direct", "publish → searchable", "steady state", "query load", "whole stack RSS");
     }
 }
