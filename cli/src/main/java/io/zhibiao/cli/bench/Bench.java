@@ -14,7 +14,6 @@ import io.zhibiao.stack.StackLayout;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -249,17 +248,7 @@ public final class Bench {
         log("pipeline: publishing %d reports (%.1f MB) to reports.raw as fast as Kafka takes them (sends pipelined),"
                 + " until all are indexed ...",
                 reports, corpus.chars() / 1e6);
-        List<LoadPublisher.Item> items = new AbstractList<>() {
-            @Override
-            public LoadPublisher.Item get(int i) {
-                return LoadPublisher.Item.of(corpus.reports().get(i));
-            }
-
-            @Override
-            public int size() {
-                return corpus.size();
-            }
-        };
+        List<LoadPublisher.Item> items = LoadPublisher.Item.of(corpus.reports());
         StageSampler.Sample first = sampler.sample();
         long ts = System.nanoTime();
         double[] publishSeconds = {Double.NaN};

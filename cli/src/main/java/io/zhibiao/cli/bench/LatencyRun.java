@@ -5,7 +5,6 @@ import io.zhibiao.cli.faults.LoadPublisher;
 import io.zhibiao.cli.load.Corpus;
 import io.zhibiao.cli.load.GeneratedReport;
 
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -30,17 +29,7 @@ final class LatencyRun {
         long[] sent = new long[n];
         long[] searchable = new long[n];
         long[] complete = new long[n];
-        List<LoadPublisher.Item> items = new AbstractList<>() {
-            @Override
-            public LoadPublisher.Item get(int i) {
-                return LoadPublisher.Item.of(slice.reports().get(i));
-            }
-
-            @Override
-            public int size() {
-                return n;
-            }
-        };
+        List<LoadPublisher.Item> items = LoadPublisher.Item.of(slice.reports());
         Thread pub = new Thread(() -> publisher.publish(items, perSecond, (i, nanos) -> {
             synchronized (sent) {
                 sent[i] = nanos;

@@ -40,6 +40,21 @@ public final class LoadPublisher implements AutoCloseable {
             return new Item(r.sourceUrl(), Json.writeBytes(r.toRawReport()), java.util.Map.of());
         }
 
+        /** The reports as items, each made when it is read (a corpus of thousands stays as it is). */
+        public static List<Item> of(List<GeneratedReport> reports) {
+            return new java.util.AbstractList<>() {
+                @Override
+                public Item get(int i) {
+                    return Item.of(reports.get(i));
+                }
+
+                @Override
+                public int size() {
+                    return reports.size();
+                }
+            };
+        }
+
         public static Item of(BadInputs.BadInput b) {
             return new Item(b.key(), b.value(), b.headers());
         }
