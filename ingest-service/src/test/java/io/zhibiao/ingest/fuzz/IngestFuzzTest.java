@@ -139,8 +139,9 @@ class IngestFuzzTest {
         byte[] bytes = text.getBytes(Charset.forName(encoding));
         List<IngestedDocument> docs = ingest(new RawReport("https://fuzz.example/e", Instant.EPOCH, contentType, null, null,
                 Base64.getEncoder().encodeToString(bytes), "e.txt", null));
-        if (docs != null && contentType.startsWith("text/plain")) {
-            // the same report in any supported encoding is the same document
+        // the same report in any supported encoding is the same document — when the encoding can hold it: GBK has
+        // no '•' (U+2022, in the 温州 report), which Java writes as '?', and then it is another text
+        if (docs != null && contentType.startsWith("text/plain") && Charset.forName(encoding).newEncoder().canEncode(text)) {
             List<IngestedDocument> utf8 = ingest(new RawReport("https://fuzz.example/e", Instant.EPOCH, "text/plain", "UTF-8",
                     text, null, "e.txt", null));
             assertThat(utf8).isNotNull();
