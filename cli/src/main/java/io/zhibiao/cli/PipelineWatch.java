@@ -1,7 +1,6 @@
 package io.zhibiao.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zhibiao.contracts.Json;
 
 import java.io.IOException;
 import java.net.URI;
@@ -106,18 +105,6 @@ public final class PipelineWatch {
     }
 
     private JsonNode get(String url) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return Json.mapper().readTree(r.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(url + " does not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
+        return Http.ok(Http.send(http, HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build()));
     }
 }

@@ -1,7 +1,6 @@
 package io.zhibiao.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zhibiao.contracts.Json;
 import io.zhibiao.stack.LocalStack;
 import io.zhibiao.stack.ServiceProcess;
 import picocli.CommandLine.Command;
@@ -13,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -183,19 +181,7 @@ public final class ReindexCommand implements Callable<Integer> {
         }
 
         private JsonNode send(HttpRequest.Builder request) {
-            try {
-                HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(60)).header("X-API-Key", apiKey).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException(r.request().method() + " " + r.uri() + " answered " + r.statusCode() + ": " + r.body());
-                }
-                return Json.mapper().readTree(r.body());
-            } catch (IOException e) {
-                throw new IllegalStateException(request.build().uri() + " does not answer: " + e.getMessage(), e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            }
+            return Http.ok(Http.send(http, request.timeout(Duration.ofSeconds(60)).header("X-API-Key", apiKey).build()));
         }
     }
 }

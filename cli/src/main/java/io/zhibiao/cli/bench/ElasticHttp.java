@@ -1,14 +1,13 @@
 package io.zhibiao.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zhibiao.contracts.Json;
+import io.zhibiao.cli.Http;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -25,11 +24,11 @@ final class ElasticHttp {
     /** Documents visible to search in an index or alias (0 when it does not exist). */
     long count(String index) {
         HttpResponse<String> r = send("GET", "/" + index + "/_count", null);
-        return r.statusCode() == 200 ? read(r.body()).path("count").asLong() : 0;
+        return r.statusCode() == 200 ? Http.read(r.body()).path("count").asLong() : 0;
     }
 
     JsonNode search(String index, String json) {
-        return ok(send("POST", "/" + index + "/_search", json));
+        return Http.ok(send("POST", "/" + index + "/_search", json));
     }
 
     /** Several searches in one request ({@code _msearch}): header and body lines, NDJSON. */
@@ -37,15 +36,15 @@ final class ElasticHttp {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/_msearch")).timeout(Duration.ofSeconds(60))
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson)).build();
-        return ok(call(request));
+        return Http.ok(Http.send(http, request));
     }
 
     void refresh(String index) {
-        ok(send("POST", "/" + index + "/_refresh", ""));
+        Http.ok(send("POST", "/" + index + "/_refresh", ""));
     }
 
     void createIndex(String index, String json) {
-        ok(send("PUT", "/" + index, json));
+        Http.ok(send("PUT", "/" + index, json));
     }
 
     void deleteIndex(String index) {
@@ -56,7 +55,7 @@ final class ElasticHttp {
     }
 
     JsonNode get(String path) {
-        return ok(send("GET", path, null));
+        return Http.ok(send("GET", path, null));
     }
 
     /** One bulk request from a file of NDJSON; the response (errors are the caller's to read). */
@@ -64,11 +63,11 @@ final class ElasticHttp {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/_bulk")).timeout(Duration.ofMinutes(5))
                 .header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofFile(ndjson)).build();
-        HttpResponse<String> r = call(request);
+        HttpResponse<String> r = Http.send(http, request);
         if (r.statusCode() == 429 || r.statusCode() >= 500) {
             throw new IOException("bulk answered " + r.statusCode());
         }
-        return ok(r);
+        return Http.ok(r);
     }
 
     private HttpResponse<String> send(String method, String path, String json) {
@@ -78,33 +77,6 @@ final class ElasticHttp {
         } else {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
         }
-        return call(b.build());
-    }
-
-    private HttpResponse<String> call(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + " does not answer: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static JsonNode ok(HttpResponse<String> r) {
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(r.request().method() + " " + r.uri() + " answered " + r.statusCode() + ": "
-                    + r.body().substring(0, Math.min(500, r.body().length())));
-        }
-        return read(r.body());
-    }
-
-    static JsonNode read(String body) {
-        try {
-            return Json.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + body, e);
-        }
+        return Http.send(http, b.build());
     }
 }

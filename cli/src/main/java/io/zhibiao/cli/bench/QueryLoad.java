@@ -1,6 +1,7 @@
 package io.zhibiao.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.zhibiao.cli.Http;
 import io.zhibiao.contracts.words.WordSegmenter;
 
 import java.io.IOException;
@@ -47,7 +48,8 @@ final class QueryLoad {
     QueryLoad(String baseUrl, List<String> sampleTexts) {
         this.baseUrl = baseUrl;
         this.words = vocabulary(sampleTexts);
-        JsonNode catalog = ElasticHttp.read(get(baseUrl + "/api/catalog").body());
+        JsonNode catalog = Http.ok(Http.send(http, HttpRequest.newBuilder(URI.create(baseUrl + "/api/catalog"))
+                .timeout(Duration.ofSeconds(60)).GET().build()));
         catalog.path("provinces").forEach(p -> provinces.add(p.path("value").asText()));
         catalog.path("years").forEach(y -> years.add(y.path("value").asInt()));
         catalog.path("regions").forEach(r -> regions.add(r.path("name").asText()));
@@ -205,22 +207,6 @@ final class QueryLoad {
         }
         return new BenchResult.QueryLoad(clients, warmupSeconds, seconds, all.count() + errorTotal, errorTotal,
                 all.count() / seconds, all.summary(), summaries, errorCounts, null);
-    }
-
-    private HttpResponse<String> get(String url) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-            }
-            return r;
-        } catch (IOException e) {
-            throw new IllegalStateException(url + " does not answer: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     private static <T> T pick(List<T> list, Random r) {

@@ -2,6 +2,7 @@ package io.zhibiao.cli.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zhibiao.cli.Http;
 import io.zhibiao.cli.load.Expected;
 import io.zhibiao.contracts.DeadLetters;
 import io.zhibiao.contracts.Json;
@@ -17,7 +18,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +71,7 @@ public final class PipelineProbe {
         if (r.statusCode() != 200) {
             throw new IllegalStateException("status of " + documentId + ": " + r.statusCode() + " " + r.body());
         }
-        return read(r.body()).path("status").asText();
+        return Http.read(r.body()).path("status").asText();
     }
 
     /** The full status record of a document (stages and what they said), for a failure message. */
@@ -201,38 +201,15 @@ public final class PipelineProbe {
     }
 
     private JsonNode get(String url) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return read(r.body());
+        return Http.ok(send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build()));
     }
 
     private JsonNode post(String url, String json) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return read(r.body());
+        return Http.ok(send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build()));
     }
 
     private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + " does not answer: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static JsonNode read(String body) {
-        try {
-            return Json.mapper().readTree(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + body, e);
-        }
+        return Http.send(http, request);
     }
 }
