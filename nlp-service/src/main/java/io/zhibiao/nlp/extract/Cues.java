@@ -120,6 +120,20 @@ final class Cues {
         return false;
     }
 
+    /**
+     * Where {@code w} first starts at a position in [from, to), or -1 (it may run on past {@code to}). Unlike
+     * {@code String.indexOf} it does not read on to the end of the report: the checks that use it run once per
+     * sentence or candidate, and reading the rest of a 50,000-character report each time made extraction quadratic.
+     */
+    static int indexOf(CharSequence text, int from, int to, String w) {
+        for (int s = Math.max(0, from); s < to; s++) {
+            if (regionMatches(text, s, w)) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
     /** The last occurrence of any of {@code words} in [from, to): its start, or -1. */
     static int lastIndexOfAny(CharSequence text, int from, int to, List<String> words) {
         int best = -1;

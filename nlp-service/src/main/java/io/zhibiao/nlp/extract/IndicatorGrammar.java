@@ -358,27 +358,12 @@ final class IndicatorGrammar {
         }
         int limit = Math.min(end, i + 8);
         for (String zone : Cues.ZONE) {
-            int at = indexWithin(text, zone, i, limit - zone.length() + 1);
+            int at = Cues.indexOf(text, i, limit - zone.length() + 1, zone);
             if (at >= 0 && noBreak(text, i, at)) {
                 return true;
             }
         }
         return false;
-    }
-
-    /**
-     * Where {@code word} first starts at a position in [from, to), or -1. Unlike {@code String.indexOf} it does
-     * not read on to the end of the report when the word is not there: these checks run once per sentence or
-     * candidate, and reading the rest of a 50,000-character report each time made extraction quadratic.
-     */
-    static int indexWithin(String text, String word, int from, int to) {
-        int last = Math.min(to, text.length() - word.length() + 1);
-        for (int k = Math.max(0, from); k < last; k++) {
-            if (text.startsWith(word, k)) {
-                return k;
-            }
-        }
-        return -1;
     }
 
     private static boolean noBreak(String text, int from, int to) {
@@ -397,7 +382,7 @@ final class IndicatorGrammar {
             i++;
         }
         for (String w : Cues.NEW_UNITS_BEFORE) {
-            if (indexWithin(text, w, i, Math.min(at, i + 5)) >= 0) {
+            if (Cues.indexOf(text, i, Math.min(at, i + 5), w) >= 0) {
                 return true;
             }
         }

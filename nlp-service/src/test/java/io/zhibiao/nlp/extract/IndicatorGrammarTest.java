@@ -216,11 +216,11 @@ class IndicatorGrammarTest {
     @Test
     void wordsAreLookedForOnlyInTheirWindow() {
         String text = "全市园区规上企业工业总产值增长8%。" + "x".repeat(50) + "高新区";
-        assertThat(IndicatorGrammar.indexWithin(text, "园区", 0, 5)).isEqualTo(2);
-        assertThat(IndicatorGrammar.indexWithin(text, "园区", 3, 5)).isEqualTo(-1);
-        assertThat(IndicatorGrammar.indexWithin(text, "高新区", 0, 30)).isEqualTo(-1);
-        assertThat(IndicatorGrammar.indexWithin(text, "高新区", 0, text.length())).isEqualTo(text.length() - 3);
-        assertThat(IndicatorGrammar.indexWithin("短", "高新区", 0, 10)).isEqualTo(-1);
+        assertThat(Cues.indexOf(text, 0, 5, "园区")).isEqualTo(2);
+        assertThat(Cues.indexOf(text, 3, 5, "园区")).isEqualTo(-1);
+        assertThat(Cues.indexOf(text, 0, 30, "高新区")).isEqualTo(-1);
+        assertThat(Cues.indexOf(text, 0, text.length(), "高新区")).isEqualTo(text.length() - 3);
+        assertThat(Cues.indexOf("短", 0, 10, "高新区")).isEqualTo(-1);
         // a zone named within the first characters is the sentence's topic; one far away is not
         assertThat(IndicatorGrammar.startsWithZone(text, 0, 19)).isTrue();
         int second = text.indexOf('x');
