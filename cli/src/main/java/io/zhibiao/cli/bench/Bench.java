@@ -1,5 +1,6 @@
 package io.zhibiao.cli.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.zhibiao.cli.faults.LoadPublisher;
 import io.zhibiao.cli.faults.PipelineProbe;
 import io.zhibiao.cli.load.BaseReport;
@@ -375,16 +376,19 @@ public final class Bench {
     /** Waits (at most {@code seconds}) until Elasticsearch runs no merge, three checks in a row a second apart. */
     /** Seconds Elasticsearch has spent merging segments since it started (summed over merge threads). */
     private static double mergeSeconds(ElasticHttp es) {
-        return es.get("/_nodes/stats/indices/merge").path("nodes").elements().next().path("indices").path("merges")
-                .path("total_time_in_millis").asLong() / 1000.0;
+        return merges(es).path("total_time_in_millis").asLong() / 1000.0;
+    }
+
+    /** The node's merge statistics (this stack has one node). */
+    private static JsonNode merges(ElasticHttp es) {
+        return es.get("/_nodes/stats/indices/merge").path("nodes").elements().next().path("indices").path("merges");
     }
 
     private void settle(ElasticHttp es, int seconds) {
         long t = System.nanoTime();
         int quiet = 0;
         while (quiet < 3 && secondsSince(t) < seconds) {
-            long merging = es.get("/_nodes/stats/indices/merge").path("nodes").elements().next()
-                    .path("indices").path("merges").path("current").asLong();
+            long merging = merges(es).path("current").asLong();
             quiet = merging == 0 ? quiet + 1 : 0;
             sleep(1000);
         }
