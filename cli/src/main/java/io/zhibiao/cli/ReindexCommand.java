@@ -15,6 +15,8 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
+import static io.zhibiao.cli.Clock.sleep;
+
 /**
  * Reindex without downtime on the local stack: a second index-service writing version N replays the
  * topics from the beginning with consumer groups of its own (zhibiao-index-*-vN), beside the running
@@ -147,15 +149,6 @@ public final class ReindexCommand implements Callable<Integer> {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
             return s.getLocalPort();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 

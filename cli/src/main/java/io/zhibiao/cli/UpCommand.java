@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import static io.zhibiao.cli.Clock.secondsSince;
+
 @Command(name = "up", description = {
         "Start Kafka, Elasticsearch, PostgreSQL and the four services (what runs already is left alone),",
         "publish the sample corpus to the input topic, wait until it is indexed, and print the URLs."})
@@ -39,7 +41,7 @@ public final class UpCommand implements Callable<Integer> {
         stack.startInfrastructure();
         out.println("starting ingest-service, nlp-service, index-service, query-service ...");
         stack.startServices();
-        out.printf("stack up in %.1f s%n", seconds(t0));
+        out.printf("stack up in %.1f s%n", secondsSince(t0));
 
         if (publishSamples) {
             List<Path> samples = samples(stack.config().layout().samples());
@@ -63,7 +65,7 @@ public final class UpCommand implements Callable<Integer> {
             out.printf("indexed: %d reports, %d passages, %d indicator facts%n", watch.count("reports"),
                     watch.count("passages"), watch.count("facts"));
         }
-        out.printf("%nZhibiao is up (%.1f s).%n", seconds(t0));
+        out.printf("%nZhibiao is up (%.1f s).%n", secondsSince(t0));
         out.println("  web page and query API  " + stack.query().url() + "/   (API: /api/search?q=新能源, /api/indicators?region=锦州市)");
         out.println("  OpenAPI / Swagger UI    " + stack.query().url() + "/q/swagger-ui");
         out.println("  ingest API              " + stack.ingest().url() + "/api/reports   (API key in "
@@ -80,9 +82,5 @@ public final class UpCommand implements Callable<Integer> {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList();
         }
-    }
-
-    private static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
     }
 }

@@ -22,6 +22,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static io.zhibiao.cli.Clock.secondsSince;
+import static io.zhibiao.cli.Clock.sleep;
+
 /**
  * The benchmark: on a stack of its own (real Kafka, Elasticsearch, PostgreSQL and the four packaged
  * services on free ports, query-service without its rate limit), in one run on one machine —
@@ -451,19 +454,6 @@ public final class Bench {
     private void log(String format, Object... args) {
         log.println(String.format(Locale.ROOT, format, args));
         log.flush();
-    }
-
-    private static double secondsSince(long t) {
-        return (System.nanoTime() - t) / 1e9;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     private static double totalMemoryGb() {

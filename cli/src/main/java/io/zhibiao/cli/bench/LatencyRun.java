@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static io.zhibiao.cli.Clock.sleep;
+
 /**
  * Publish → searchable latency at a steady rate. Each report's clock starts when its send to
  * reports.raw begins. It is <b>searchable</b> when every one of its passages is visible to search
@@ -128,14 +130,5 @@ final class LatencyRun {
             out.add(m);
         }
         return out;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }

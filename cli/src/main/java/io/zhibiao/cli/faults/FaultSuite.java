@@ -1,5 +1,6 @@
 package io.zhibiao.cli.faults;
 
+import io.zhibiao.cli.Clock;
 import io.zhibiao.cli.load.Corpus;
 import io.zhibiao.cli.load.CorpusGenerator;
 import io.zhibiao.cli.load.GeneratedReport;
@@ -56,7 +57,7 @@ public final class FaultSuite {
         long t0 = System.nanoTime();
         log("generating %d reports (seed %d) ...", config.count(), config.seed());
         Corpus corpus = CorpusGenerator.fromSamples(layout.samples()).generate(config.count(), config.seed());
-        report.generationSeconds = Scenario.seconds(t0);
+        report.generationSeconds = Clock.secondsSince(t0);
         report.reports = corpus.size();
         report.bytes = corpus.chars();
         log("  %d reports, %d passages and %d facts expected (%.0f s)", corpus.size(), corpus.passageIds().size(),
@@ -70,7 +71,7 @@ public final class FaultSuite {
             log("starting Kafka, Elasticsearch, PostgreSQL, ingest, nlp (segment), nlp (extract), index in %s ...",
                     config.dataDir());
             stack.start();
-            report.startSeconds = Scenario.seconds(ts);
+            report.startSeconds = Clock.secondsSince(ts);
             log("  stack up in %.0f s", report.startSeconds);
             PipelineProbe probe = new PipelineProbe(stack.ingest().url(), stack.config().elasticsearchUrl(),
                     stack.config().kafkaBootstrap());
@@ -105,7 +106,7 @@ public final class FaultSuite {
                 log("stopping the fault stack (logs in %s) ...", stack.logs());
             }
         }
-        report.seconds = Scenario.seconds(t0);
+        report.seconds = Clock.secondsSince(t0);
         return report;
     }
 
@@ -134,7 +135,7 @@ public final class FaultSuite {
         if (!await(() -> safe(() -> probe.ledger().documents(), -1) >= threshold, Duration.ofMinutes(10))) {
             return failed(scenario, slice, bad, "the ledger did not reach " + threshold + " documents: " + safeLedger(probe));
         }
-        double faultAt = Scenario.seconds(t0);
+        double faultAt = Clock.secondsSince(t0);
         log("  injecting at %.1f s (ledger %s)", faultAt, safeLedger(probe));
         Scenario.Injection injection;
         try {
@@ -153,7 +154,7 @@ public final class FaultSuite {
         boolean settledNow = false;
         while (System.nanoTime() < deadline) {
             if (firstProgress == null && progress(probe) > progressAtBack) {
-                firstProgress = Scenario.seconds(back);
+                firstProgress = Clock.secondsSince(back);
             }
             if (!load.isAlive() && settledFor(probe, soFar)) {
                 settledNow = true;
@@ -161,10 +162,10 @@ public final class FaultSuite {
             }
             if (System.nanoTime() - lastLog > 30_000_000_000L) {
                 lastLog = System.nanoTime();
-                log("  waiting (%.0f s after the return): %s%s", Scenario.seconds(back), safeLedger(probe),
+                log("  waiting (%.0f s after the return): %s%s", Clock.secondsSince(back), safeLedger(probe),
                         load.isAlive() ? "; still publishing" : "");
             }
-            Scenario.sleep(250);
+            Clock.sleep(250);
         }
         if (load.isAlive()) {
             return failed(scenario, slice, bad, "the load could not be published");
@@ -175,7 +176,7 @@ public final class FaultSuite {
                     null, stageDeadLetters(probe), v, "not all documents final within " + config.settleTimeout().toSeconds()
                     + " s after the fault: " + safeLedger(probe) + stuckExamples(probe, soFar));
         }
-        double settled = Scenario.seconds(back);
+        double settled = Clock.secondsSince(back);
         Verification v = Verification.check(soFar, probe, false);
         long stageDead = stageDeadLetters(probe);
         log("  all final %.1f s after the return; %s; stage dead letters %d", settled, v.summary(), stageDead);
@@ -302,7 +303,7 @@ public final class FaultSuite {
             if (condition.getAsBoolean()) {
                 return true;
             }
-            Scenario.sleep(250);
+            Clock.sleep(250);
         }
         return condition.getAsBoolean();
     }

@@ -1,5 +1,6 @@
 package io.zhibiao.cli.faults;
 
+import io.zhibiao.cli.Clock;
 import io.zhibiao.cli.ReportPublisher;
 import io.zhibiao.cli.load.GeneratedReport;
 import io.zhibiao.contracts.Json;
@@ -86,7 +87,7 @@ public final class LoadPublisher implements AutoCloseable {
             long due = t0 + i * gapNanos;
             long wait = due - System.nanoTime();
             if (wait > 0) {
-                Scenario.sleep(wait / 1_000_000);
+                Clock.sleep(wait / 1_000_000);
             }
             Item item = items.get(i);
             listener.sending(i, System.nanoTime());
@@ -142,7 +143,7 @@ public final class LoadPublisher implements AutoCloseable {
                     throw new IllegalStateException("Kafka does not take " + item.key() + ": " + e, e);
                 }
                 resent.incrementAndGet();
-                Scenario.sleep(1000);
+                Clock.sleep(1000);
             }
         }
     }

@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
+import static io.zhibiao.cli.Clock.secondsSince;
+import static io.zhibiao.cli.Clock.sleep;
+
 /** One fault, injected into a running {@link FaultStack} while it works through a load. */
 public enum Scenario {
     NONE("no fault (baseline)", null),
@@ -62,7 +65,7 @@ public enum Scenario {
             default -> detail = killHard(c);
         }
         c.start();
-        return new Injection(seconds(t0), detail);
+        return new Injection(secondsSince(t0), detail);
     }
 
     /** kill -9: the process gets no chance to finish anything. */
@@ -105,18 +108,5 @@ public enum Scenario {
             }
         }
         return Optional.empty();
-    }
-
-    static double seconds(long t0) {
-        return (System.nanoTime() - t0) / 1e9;
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }
