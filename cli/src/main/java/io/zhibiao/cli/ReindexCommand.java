@@ -2,13 +2,13 @@ package io.zhibiao.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zhibiao.stack.LocalStack;
+import io.zhibiao.stack.Ports;
 import io.zhibiao.stack.ServiceProcess;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,7 +66,7 @@ public final class ReindexCommand implements Callable<Integer> {
         JsonNode before = admin.get(stack.index().url() + "/api/admin/indices");
         out.printf("index-service writes version %d; the aliases name version %s%n", current, before.path("serving").asText("?"));
 
-        ServiceProcess next = stack.indexService(version, freePort());
+        ServiceProcess next = stack.indexService(version, Ports.freePort());
         out.printf("starting %s on port %d: it replays reports.segmented and reports.indicators into version %d ...%n",
                 next.name(), next.port(), version);
         boolean switched = false;
@@ -142,13 +142,6 @@ public final class ReindexCommand implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the hook runs anyway
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
         }
     }
 

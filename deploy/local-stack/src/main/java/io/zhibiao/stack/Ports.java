@@ -2,9 +2,14 @@ package io.zhibiao.stack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** The TCP ports of the stack. */
 public record Ports(int kafka, int kafkaController, int elasticsearch, int elasticsearchTransport, int postgres,
@@ -72,12 +77,47 @@ public record Ports(int kafka, int kafkaController, int elasticsearch, int elast
     }
 
     /** A TCP port that is free right now. */
+    /** Ports handed out by {@link #freePort()} in this JVM: one stack's nine ports are never the same. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on, below the kernel's range of ports for outgoing connections. A port the kernel
+     * picks ({@code new ServerSocket(0)}) is in that range: by the time the server that is to listen on it
+     * starts, a client connection of a process started before (Kafka, PostgreSQL, a service) may have taken it
+     * ("port is taken by a process this stack did not start").
+     */
     public static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
+        int below = ephemeralLowerBound();
+        int from = Math.max(1024, below - 12_000);
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = from + RANDOM.nextInt(below - from);
+            if (!HANDED_OUT.contains(port) && bindable(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new UncheckedIOException(new IOException("no free port between " + from + " and " + below));
+    }
+
+    private static final java.util.Random RANDOM = new java.util.Random();
+
+    private static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
             s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            s.bind(new InetSocketAddress(port));
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    /** The first port of the kernel's ephemeral range (Linux: /proc/sys/net/ipv4/ip_local_port_range; else 32768). */
+    static int ephemeralLowerBound() {
+        try {
+            String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
+            int lower = Integer.parseInt(range.split("\\s+")[0]);
+            return lower > 2024 ? lower : 32768;
+        } catch (IOException | RuntimeException e) {
+            return 32768;
         }
     }
 }

@@ -27,4 +27,13 @@ class PortsTest {
         Ports p = Ports.free();
         assertThat(Ports.fromProperties(p.toProperties())).isEqualTo(p);
     }
+
+    @Test
+    void freePortsAreDistinctAndBelowTheRangeForOutgoingConnections() {
+        Ports p = Ports.free();
+        java.util.List<Integer> all = java.util.List.of(p.kafka(), p.kafkaController(), p.elasticsearch(),
+                p.elasticsearchTransport(), p.postgres(), p.query(), p.ingest(), p.nlp(), p.index());
+        assertThat(all).doesNotHaveDuplicates()
+                .allSatisfy(port -> assertThat(port).isGreaterThanOrEqualTo(1024).isLessThan(Ports.ephemeralLowerBound()));
+    }
 }
