@@ -1,5 +1,6 @@
 package io.zhibiao.cli.bench;
 
+import io.zhibiao.contracts.words.HanScript;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zhibiao.cli.Http;
 import io.zhibiao.contracts.words.WordSegmenter;
@@ -76,7 +77,7 @@ final class QueryLoad {
             Set<String> seen = new HashSet<>();
             for (WordSegmenter.Word w : seg.words(text)) {
                 String s = w.text();
-                if (s.length() >= 2 && s.length() <= 4 && s.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                if (s.length() >= 2 && s.length() <= 4 && s.codePoints().allMatch(HanScript::is)
                         && (w.pos().startsWith("n") || w.pos().startsWith("v"))) {
                     seen.add(s);
                 }

@@ -1,5 +1,6 @@
 package io.zhibiao.ingest.domain;
 
+import io.zhibiao.contracts.words.HanScript;
 import io.zhibiao.contracts.RawReport;
 import io.zhibiao.contracts.ReportMetadata;
 import io.zhibiao.ingest.domain.clean.PageCleaner;
@@ -239,7 +240,7 @@ public final class ReportIngestor {
     }
 
     static long hanCount(String text) {
-        return text.codePoints().filter(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN).count();
+        return HanScript.count(text);
     }
 
     /** The page's publication date (or source) nearest this report: stated inside it, else in the page's head. */

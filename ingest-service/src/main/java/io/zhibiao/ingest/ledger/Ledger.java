@@ -10,10 +10,13 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The PostgreSQL ledger of documents and their pipeline status. Every method is one transaction and
@@ -96,38 +99,64 @@ public class Ledger {
     /** Records what a stage said, once, and updates the document's status. */
     @Transactional
     public void record(StatusEvent event) {
-        if (event.documentId() == null || event.stage() == null || event.state() == null) {
-            LOG.warnf("ignoring an incomplete status event %s", event);
+        recordAll(List.of(event));
+    }
+
+    /**
+     * Records what the stages said, each event once, and updates the documents' status, in one transaction:
+     * the documents and what was said of them before are read in two queries, whatever the number of events
+     * (one transaction per event cost ingest-service a fifth of its CPU and PostgreSQL a commit per event).
+     * Events are applied in order, so the result is that of recording them one by one.
+     */
+    @Transactional
+    public void recordAll(List<StatusEvent> events) {
+        List<StatusEvent> complete = new ArrayList<>(events.size());
+        for (StatusEvent event : events) {
+            if (event == null || event.documentId() == null || event.stage() == null || event.state() == null) {
+                LOG.warnf("ignoring an incomplete status event %s", event);
+            } else {
+                complete.add(event);
+            }
+        }
+        if (complete.isEmpty()) {
             return;
         }
-        ReportEntry report = ReportEntry.findById(event.documentId());
-        if (report == null) {
-            LOG.warnf("status event for a document the ledger does not know: %s", event);
-            return;
-        }
-        StageEventEntry said = StageEventEntry.find(event.documentId(), event.stage().name(), event.state().name());
-        if (said == null) {
-            said = new StageEventEntry();
-            said.reportId = event.documentId();
-            said.stage = event.stage().name();
-            said.state = event.state().name();
-            said.detail = truncate(event.detail(), 2048);
-            said.at = event.at() == null ? Instant.now() : event.at();
-            said.persist();
-            Panache.getEntityManager().flush();
-        }
-        if (PipelineProgress.SUPERSEDED.equals(report.status)) {
-            return;
-        }
-        List<PipelineProgress.Said> all = StageEventEntry.of(event.documentId()).stream()
-                .map(s -> new PipelineProgress.Said(StatusEvent.Stage.valueOf(s.stage), StatusEvent.State.valueOf(s.state)))
-                .toList();
-        String status = PipelineProgress.status(all);
-        if (!status.equals(report.status)) {
-            report.status = status;
-            report.statusDetail = event.state() == StatusEvent.State.FAILED
-                    ? truncate(event.stage().id() + ": " + event.detail(), 2048) : null;
-            report.updatedAt = Instant.now();
+        Set<String> ids = new LinkedHashSet<>();
+        complete.forEach(e -> ids.add(e.documentId()));
+        Map<String, ReportEntry> reports = new HashMap<>();
+        ReportEntry.<ReportEntry>list("id in ?1", ids).forEach(r -> reports.put(r.id, r));
+        Map<String, List<StageEventEntry>> said = new HashMap<>();
+        StageEventEntry.ofAll(ids).forEach(s -> said.computeIfAbsent(s.reportId, k -> new ArrayList<>()).add(s));
+        for (StatusEvent event : complete) {
+            ReportEntry report = reports.get(event.documentId());
+            if (report == null) {
+                LOG.warnf("status event for a document the ledger does not know: %s", event);
+                continue;
+            }
+            List<StageEventEntry> before = said.computeIfAbsent(event.documentId(), k -> new ArrayList<>());
+            boolean known = before.stream().anyMatch(s -> s.stage.equals(event.stage().name()) && s.state.equals(event.state().name()));
+            if (!known) {
+                StageEventEntry entry = new StageEventEntry();
+                entry.reportId = event.documentId();
+                entry.stage = event.stage().name();
+                entry.state = event.state().name();
+                entry.detail = truncate(event.detail(), 2048);
+                entry.at = event.at() == null ? Instant.now() : event.at();
+                entry.persist();
+                before.add(entry);
+            }
+            if (PipelineProgress.SUPERSEDED.equals(report.status)) {
+                continue;
+            }
+            String status = PipelineProgress.status(before.stream()
+                    .map(s -> new PipelineProgress.Said(StatusEvent.Stage.valueOf(s.stage), StatusEvent.State.valueOf(s.state)))
+                    .toList());
+            if (!status.equals(report.status)) {
+                report.status = status;
+                report.statusDetail = event.state() == StatusEvent.State.FAILED
+                        ? truncate(event.stage().id() + ": " + event.detail(), 2048) : null;
+                report.updatedAt = Instant.now();
+            }
         }
     }
 

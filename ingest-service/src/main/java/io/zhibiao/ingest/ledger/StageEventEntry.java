@@ -29,7 +29,8 @@ public class StageEventEntry extends PanacheEntityBase {
         return list("reportId = ?1 order by at, id", reportId);
     }
 
-    public static StageEventEntry find(String reportId, String stage, String state) {
-        return find("reportId = ?1 and stage = ?2 and state = ?3", reportId, stage, state).firstResult();
+    /** What was said of all these documents, in order. */
+    public static List<StageEventEntry> ofAll(java.util.Collection<String> reportIds) {
+        return list("reportId in ?1 order by at, id", reportIds);
     }
 }

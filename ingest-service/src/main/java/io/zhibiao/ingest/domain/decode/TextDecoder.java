@@ -1,5 +1,6 @@
 package io.zhibiao.ingest.domain.decode;
 
+import io.zhibiao.contracts.words.HanScript;
 import io.zhibiao.ingest.domain.Rejection;
 import org.mozilla.universalchardet.UniversalDetector;
 
@@ -171,7 +172,7 @@ public final class TextDecoder {
         int limit = Math.min(text.length(), 20_000);
         for (int i = 0; i < limit; i++) {
             char c = text.charAt(i);
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+            if (HanScript.is(c)) {
                 han++;
                 if (isCommon(encoder, c, charset.equals(BIG5))) {
                     common++;

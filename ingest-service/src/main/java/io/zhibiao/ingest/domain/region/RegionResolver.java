@@ -1,5 +1,6 @@
 package io.zhibiao.ingest.domain.region;
 
+import io.zhibiao.contracts.words.HanScript;
 import io.zhibiao.contracts.Region;
 
 import java.util.ArrayList;
@@ -108,7 +109,7 @@ public final class RegionResolver {
         int n = Math.min(text.length(), MENTION_SCAN_CHARS);
         int i = 0;
         while (i < n) {
-            if (Character.UnicodeScript.of(text.charAt(i)) != Character.UnicodeScript.HAN) {
+            if (!HanScript.is(text.charAt(i))) {
                 i++;
                 continue;
             }
