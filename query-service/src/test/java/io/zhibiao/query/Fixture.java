@@ -3,7 +3,6 @@ package io.zhibiao.query;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zhibiao.contracts.Json;
-import io.zhibiao.contracts.words.Bigrams;
 import io.zhibiao.contracts.words.WordSegmenter;
 
 import java.io.IOException;
@@ -157,8 +156,6 @@ public final class Fixture {
             p.put("text", line);
             p.put("words", WordSegmenter.standard().words(line).stream().filter(w -> !w.pos().startsWith("w"))
                     .map(w -> w.text().toLowerCase(Locale.ROOT)).collect(Collectors.joining(" ")));
-            ArrayNode bigrams = p.putArray("bigrams");
-            Bigrams.of(line).forEach(bigrams::add);
             if (section >= 0) {
                 p.put("section", headings.get(section));
                 p.putArray("sectionPath").add(headings.get(section));

@@ -1,6 +1,5 @@
 package io.zhibiao.index.documents;
 
-import io.zhibiao.contracts.words.Bigrams;
 import io.zhibiao.contracts.ExtractedIndicators;
 import io.zhibiao.contracts.IndicatorFact;
 import io.zhibiao.contracts.Region;
@@ -43,9 +42,8 @@ public final class IndexDocuments {
         for (Paragraph p : r.paragraphs()) {
             List<String> path = sectionPath(r.sections(), p.section());
             StringBuilder w = words.get(p.index());
-            String text = r.text().substring(p.start(), p.end());
             out.add(new Keyed<>(PassageDoc.id(r.documentId(), p.index()), new PassageDoc(r.documentId(), p.index(),
-                    p.start(), p.end(), text, w == null ? "" : w.toString(), Bigrams.of(text),
+                    p.start(), p.end(), r.text().substring(p.start(), p.end()), w == null ? "" : w.toString(),
                     topSection(path, m.title()), path, m.title(), g.name(), g.code(), g.province(), g.level(),
                     m.docType(), m.year(), m.reviewedYear(), m.sourceName())));
         }

@@ -18,7 +18,6 @@ import java.util.List;
  * (by replaying the topics) and the aliases are switched at once, so search never goes down.
  */
 public final class IndexLayout {
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(IndexLayout.class);
     public static final List<String> KINDS = List.of("reports", "passages", "facts");
 
     private final String prefix;
@@ -90,8 +89,6 @@ public final class IndexLayout {
                         throw e;
                     }
                 }
-            } else {
-                addNewFields(client, kind, (ObjectNode) body.path("mappings").path("properties"));
             }
         }
         List<Action> actions = new ArrayList<>();
@@ -103,39 +100,6 @@ public final class IndexLayout {
         if (!actions.isEmpty()) {
             client.indices().updateAliases(u -> u.actions(actions));
         }
-    }
-
-    /**
-     * An index made by an earlier release of this version lacks the fields added since (its mapping is strict,
-     * so writing them would fail): they are added to it. Its {@code _meta} is left as it was, so readers do not
-     * rely on a field that the documents written before do not have (query-service matches Chinese phrases on
-     * {@code bigrams} only in an index created with them); a reindex into a new version gives every document
-     * every field.
-     */
-    private void addNewFields(ElasticsearchClient client, String kind, ObjectNode properties) throws IOException {
-        var existing = client.indices().getMapping(g -> g.index(index(kind))).get(index(kind));
-        java.util.Set<String> have = existing == null ? java.util.Set.of() : existing.mappings().properties().keySet();
-        ObjectNode missing = Json.mapper().createObjectNode();
-        properties.fields().forEachRemaining(f -> {
-            if (!have.contains(f.getKey())) {
-                missing.set(f.getKey(), f.getValue());
-            }
-        });
-        if (missing.isEmpty()) {
-            return;
-        }
-        ObjectNode put = Json.mapper().createObjectNode();
-        put.set("properties", missing);
-        String json = Json.mapper().writeValueAsString(put);
-        client.indices().putMapping(m -> m.index(index(kind)).withJson(new StringReader(json)));
-        LOG.infof("added the fields %s to %s, made by an earlier release (reindex to fill them for its documents)",
-                iterable(missing), index(kind));
-    }
-
-    private static List<String> iterable(ObjectNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     /** True when all three indices of this version exist. */

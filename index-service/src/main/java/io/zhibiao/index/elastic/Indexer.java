@@ -88,11 +88,7 @@ public final class Indexer {
             sizes.put(r.documentId(), 1024 + BulkBatches.textBytes(r.text()) + 160L * r.sections().size());
             for (IndexDocuments.Keyed<PassageDoc> p : IndexDocuments.passages(r)) {
                 ops.add(BulkOperation.of(b -> b.index(i -> i.index(layout.passages()).id(p.id()).document(p.doc()))));
-                long bigrams = 0;
-                for (String run : p.doc().bigrams()) {
-                    bigrams += BulkBatches.textBytes(run) + 3;
-                }
-                sizes.put(p.id(), 512 + BulkBatches.textBytes(p.doc().text()) + BulkBatches.textBytes(p.doc().words()) + bigrams);
+                sizes.put(p.id(), 512 + BulkBatches.textBytes(p.doc().text()) + BulkBatches.textBytes(p.doc().words()));
             }
             superseded.addAll(r.supersedes());
         }

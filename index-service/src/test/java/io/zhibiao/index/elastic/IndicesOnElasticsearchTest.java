@@ -171,47 +171,4 @@ class IndicesOnElasticsearchTest {
         Map<String, List<String>> aliases = new IndexAdmin(client, new IndexLayout("t4-", 1)).aliases();
         assertThat(aliases).containsEntry("t4-reports", List.of("t4-reports-v1"));
     }
-
-    @Test
-    void passagesCarryTheirBigramsAndAPhraseOfBigramsFindsExactlyTheSubstring() throws IOException {
-        IndexLayout layout = new IndexLayout("t5-", 1);
-        layout.ensure(client);
-        indexer(layout).indexText(List.of(report("bigrams", List.of())));
-        client.indices().refresh(r -> r.index("t5-passages-v1"));
-        var mapping = client.indices().getMapping(m -> m.index("t5-passages-v1")).get("t5-passages-v1").mappings();
-        assertThat(mapping.meta().get("phrases").to(String.class)).isEqualTo("bigrams");
-        assertThat(phraseCount("t5-passages-v1", "新能 能源 源汽 汽车")).as("新能源汽车").isEqualTo(1);
-        assertThat(phraseCount("t5-passages-v1", "生产 产总 总值")).as("生产总值").isEqualTo(1);
-        // 回顾 ends one run and 初步 starts the next paragraph; 顾初 is no bigram, and 增长5.4% is split by digits
-        assertThat(phraseCount("t5-passages-v1", "顾初")).isZero();
-        assertThat(phraseCount("t5-passages-v1", "增长 长加")).isZero();
-        var doc = client.get(g -> g.index("t5-passages-v1").id("bigrams:p2"), com.fasterxml.jackson.databind.node.ObjectNode.class);
-        assertThat(doc.source().has("bigrams")).as("derived from text: not kept in _source").isFalse();
-    }
-
-    @Test
-    void anIndexOfAnEarlierReleaseGainsTheNewFieldsButNotTheirPromise() throws IOException {
-        // passages-v1 as the release before bigrams made it: the same mapping without bigrams and _meta
-        com.fasterxml.jackson.databind.node.ObjectNode old = (com.fasterxml.jackson.databind.node.ObjectNode)
-                io.zhibiao.contracts.Json.mapper().readTree(IndexLayout.class.getResourceAsStream("/elasticsearch/passages.json"));
-        com.fasterxml.jackson.databind.node.ObjectNode mappings = (com.fasterxml.jackson.databind.node.ObjectNode) old.get("mappings");
-        mappings.remove("_meta");
-        mappings.remove("_source");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) mappings.get("properties")).remove("bigrams");
-        String json = io.zhibiao.contracts.Json.mapper().writeValueAsString(old);
-        client.indices().create(c -> c.index("t6-passages-v1").withJson(new java.io.StringReader(json)));
-
-        IndexLayout layout = new IndexLayout("t6-", 1);
-        layout.ensure(client);
-        var mapping = client.indices().getMapping(m -> m.index("t6-passages-v1")).get("t6-passages-v1").mappings();
-        assertThat(mapping.properties()).containsKey("bigrams");
-        assertThat(mapping.meta()).as("readers keep matching per character until a reindex").doesNotContainKey("phrases");
-        List<Indexer.Outcome> written = indexer(layout).indexText(List.of(report("after-upgrade", List.of())));
-        assertThat(written).singleElement().satisfies(o -> assertThat(o.refused()).isFalse());
-        assertThat(count("t6-passages-v1")).isEqualTo(3);
-    }
-
-    static long phraseCount(String index, String bigrams) throws IOException {
-        return client.count(c -> c.index(index).query(q -> q.matchPhrase(m -> m.field("bigrams").query(bigrams)))).count();
-    }
 }

@@ -48,9 +48,6 @@ public class SearchService {
     @Inject
     ElasticsearchClient client;
 
-    @Inject
-    PhraseField phraseField;
-
     private final WordSegmenter segmenter = WordSegmenter.standard();
 
     public record PassageHit(String passageId, String documentId, int paragraph, int start, int end, String title,
@@ -70,23 +67,14 @@ public class SearchService {
                        List<PassageHit> items, Map<String, List<FacetValue>> facets) {
     }
 
-    /** The passages that hold the term as a substring: a phrase of bigrams or of characters (see {@link PhraseField}). */
-    private Query phrase(String term) {
-        PhraseField.Match m = phraseField.of(term);
-        return Query.of(q -> q.matchPhrase(p -> p.field(m.field()).query(m.query())));
-    }
-
     public Page search(SearchQuery q) throws IOException {
         List<String> words = new ArrayList<>();
         // the passages that match: every term as written, no excluded term (no scoring needed for that)
         BoolQuery.Builder matching = new BoolQuery.Builder();
         // the same, ranked: the words of each term as words in a row rank highest, then all of them anywhere
         BoolQuery.Builder ranked = new BoolQuery.Builder();
-        // what the highlighter marks in text, whichever field found the passage
-        BoolQuery.Builder highlighted = new BoolQuery.Builder();
         for (String term : q.text().terms()) {
-            Query phrase = phrase(term);
-            highlighted.should(s -> s.matchPhrase(p -> p.field(PhraseField.TEXT).query(term)));
+            Query phrase = Query.of(m -> m.matchPhrase(p -> p.field("text").query(term)));
             matching.filter(phrase);
             ranked.must(phrase);
             String termWords = words(term);
@@ -97,14 +85,13 @@ public class SearchService {
             }
         }
         for (String term : q.text().excluded()) {
-            Query phrase = phrase(term);
+            Query phrase = Query.of(m -> m.matchPhrase(p -> p.field("text").query(term)));
             matching.mustNot(phrase);
             ranked.mustNot(phrase);
         }
         Map<String, Query> filters = filters(q);
         filters.values().forEach(ranked::filter);
         Query match = Query.of(b -> b.bool(matching.build()));
-        Query highlightQuery = Query.of(b -> b.bool(highlighted.build()));
         Query hitsQuery = Query.of(b -> b.bool(ranked.build()));
 
         // facets: each counted with every filter but its own; the hits' total and reports with all of them
@@ -149,7 +136,7 @@ public class SearchService {
                         .source(src -> src.filter(f -> f.excludes("words", "text")))
                         .highlight(hl -> hl.encoder(HighlighterEncoder.Html).preTags("<em>").postTags("</em>")
                                 .fields(NamedValue.of("text", HighlightField.of(f -> f.type(HighlighterType.Unified)
-                                        .highlightQuery(highlightQuery).fragmentSize(160).numberOfFragments(3).noMatchSize(160))))))),
+                                        .fragmentSize(160).numberOfFragments(3).noMatchSize(160))))))),
                 ObjectNode.class);
         MultiSearchResponseItem<ObjectNode> facetItem = both.responses().get(0);
         MultiSearchResponseItem<ObjectNode> hitItem = both.responses().get(1);
