@@ -60,6 +60,16 @@ class SearchApiTest {
     }
 
     @Test
+    void aTermMatchesExactlyWhereItIsASubstring() {
+        assertThat(search("q=生产总值").getLong("total")).isEqualTo(6);
+        assertThat(search("q=涨").getLong("total")).as("one character").isEqualTo(3);
+        assertThat(search("q=增长5.4%").getLong("total")).as("characters and a number").isEqualTo(1);
+        JsonPath r = search("q=\"地区生产总值\" 增长");
+        assertThat(r.getLong("total")).isEqualTo(5);
+        assertThat(String.join("", r.getList("items[0].highlights", String.class))).contains("<em>地区生产总值</em>");
+    }
+
+    @Test
     void excludedTermsAndSeveralTerms() {
         assertThat(search("q=新能源 -汽车").getList("items.documentId", String.class)).isEmpty();
         JsonPath r = search("q=新能源 零部件");
