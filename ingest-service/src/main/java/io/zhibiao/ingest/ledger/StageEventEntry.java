@@ -28,9 +28,4 @@ public class StageEventEntry extends PanacheEntityBase {
     public static List<StageEventEntry> of(String reportId) {
         return list("reportId = ?1 order by at, id", reportId);
     }
-
-    /** What was said of all these documents, in order. */
-    public static List<StageEventEntry> ofAll(java.util.Collection<String> reportIds) {
-        return list("reportId in ?1 order by at, id", reportIds);
-    }
 }
