@@ -8,8 +8,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.zhibiao.contracts.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -56,11 +54,13 @@ public class IndicatorService {
         Query query = query(f);
         // the answer depends on the parameters and the index only: Elasticsearch's request cache keeps it until
         // the facts index changes (a comparison or series asked again, by another client, costs nothing)
-        SearchResponse<ObjectNode> response = client.search(s -> s.index("facts").query(query).requestCache(true)
-                .from(from).size(size).trackTotalHits(t -> t.enabled(true)).sort(sort(sort)), ObjectNode.class);
-        List<Fact> items = new ArrayList<>();
-        for (Hit<ObjectNode> h : response.hits().hits()) {
-            items.add(Json.mapper().convertValue(h.source(), Fact.class).withId(h.id()));
+        // hits are read straight into facts (through a tree and convertValue they were a quarter of
+        // query-service's CPU under load: a comparison reads thousands)
+        SearchResponse<Fact> response = client.search(s -> s.index("facts").query(query).requestCache(true)
+                .from(from).size(size).trackTotalHits(t -> t.enabled(true)).sort(sort(sort)), Fact.class);
+        List<Fact> items = new ArrayList<>(response.hits().hits().size());
+        for (Hit<Fact> h : response.hits().hits()) {
+            items.add(h.source().withId(h.id()));
         }
         long total = response.hits().total() == null ? items.size() : response.hits().total().value();
         return new Page(total, from, size, items);
