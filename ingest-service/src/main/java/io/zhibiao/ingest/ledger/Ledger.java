@@ -109,12 +109,6 @@ public class Ledger {
         }
     }
 
-    /** Records what a stage said, once, and updates the document's status. */
-    @Transactional
-    public void record(StatusEvent event) {
-        recordAll(List.of(event));
-    }
-
     /**
      * Records what the stages said, each event once, and updates the documents' status, in one transaction of
      * four statements whatever the number of events: the documents' status and what was said of them before

@@ -61,26 +61,35 @@ public class StatusConsumer {
         if (events.isEmpty()) {
             return;
         }
+        if (recorded(events, events.size() + " status events") || events.size() == 1) {
+            return;
+        }
+        // the batch as a whole failed for a reason of its own: record the events one by one, so that only the
+        // event at fault is skipped
+        for (StatusEvent event : events) {
+            recorded(List.of(event), "the status event " + event);
+        }
+    }
+
+    /**
+     * Records the events, waiting out PostgreSQL away ({@link Backoff.Stopped} when the service stops meanwhile);
+     * false, logged and counted, when they fail for a reason of their own.
+     */
+    private boolean recorded(List<StatusEvent> events, String what) {
         try {
             lifecycle.backoff().run(() -> ledger.recordAll(events),
-                    e -> LOG.warnf("ledger not available for %d status events, retrying: %s", events.size(), e));
+                    e -> LOG.warnf("ledger not available for %s, retrying: %s", what, e));
+            return true;
         } catch (Backoff.Stopped stopping) {
             throw stopping;
-        } catch (RuntimeException batchFailed) {
-            LOG.warnf("recording %d status events together failed, recording them one by one: %s", events.size(), batchFailed);
-            // the batch as a whole failed for a reason of its own: record the events one by one, so that
-            // only the event at fault is skipped
-            for (StatusEvent event : events) {
-                try {
-                    lifecycle.backoff().run(() -> ledger.record(event),
-                            e -> LOG.warnf("ledger not available for a status event of %s, retrying: %s", event.documentId(), e));
-                } catch (Backoff.Stopped stopping) {
-                    throw stopping;
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "could not record the status event %s", event);
-                    metrics.counter("zhibiao.ledger.status_events_skipped", "reason", "error").increment();
-                }
+        } catch (RuntimeException e) {
+            if (events.size() == 1) {
+                LOG.errorf(e, "could not record %s: skipped", what);
+                metrics.counter("zhibiao.ledger.status_events_skipped", "reason", "error").increment();
+            } else {
+                LOG.warnf("could not record %s together, recording them one by one: %s", what, e);
             }
+            return false;
         }
     }
 }

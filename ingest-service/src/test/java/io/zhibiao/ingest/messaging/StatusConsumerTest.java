@@ -75,6 +75,22 @@ class StatusConsumerTest {
     }
 
     @Test
+    void anEventThatPostgreSQLRefusesCostsOnlyItself() {
+        String e = document("五");
+        // PostgreSQL refuses a NUL in text: the batch's statements fail, its events are then recorded one by one
+        List<String> batch = List.of(Json.write(StatusEvent.done("bad\u0000id", Stage.SEGMENT, null)),
+                Json.write(StatusEvent.done(e, Stage.SEGMENT, null)));
+        AtomicBoolean acked = new AtomicBoolean();
+        InMemorySource<Message<List<String>>> status = connector.source("status-in");
+        status.send(Message.of(batch).withAck(() -> {
+            acked.set(true);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }));
+        await().atMost(Duration.ofSeconds(20)).untilTrue(acked);
+        assertThat(status(e)).isEqualTo("segmented");
+    }
+
+    @Test
     void aStageThatFailedAndThenSucceededCountsAsDoneInOneBatchAsOneByOne() {
         String d = document("四");
         ledger.recordAll(List.of(
