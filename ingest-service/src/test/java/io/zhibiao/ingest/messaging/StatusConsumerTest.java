@@ -52,13 +52,7 @@ class StatusConsumerTest {
         batch.add(Json.write(StatusEvent.failed(c, Stage.EXTRACT, "the grammar gave up")));
         batch.add("{ not a status event");
         batch.add(Json.write(StatusEvent.done("unknown-document", Stage.SEGMENT, null)));
-        AtomicBoolean acked = new AtomicBoolean();
-        InMemorySource<Message<List<String>>> status = connector.source("status-in");
-        status.send(Message.of(batch).withAck(() -> {
-            acked.set(true);
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }));
-        await().atMost(Duration.ofSeconds(20)).untilTrue(acked);
+        consumeAndAwaitAcknowledgement(batch);
 
         assertThat(status(a)).isEqualTo("indexed");
         assertThat(status(b)).isEqualTo("segmented");
@@ -80,13 +74,7 @@ class StatusConsumerTest {
         // PostgreSQL refuses a NUL in text: the batch's statements fail, its events are then recorded one by one
         List<String> batch = List.of(Json.write(StatusEvent.done("bad\u0000id", Stage.SEGMENT, null)),
                 Json.write(StatusEvent.done(e, Stage.SEGMENT, null)));
-        AtomicBoolean acked = new AtomicBoolean();
-        InMemorySource<Message<List<String>>> status = connector.source("status-in");
-        status.send(Message.of(batch).withAck(() -> {
-            acked.set(true);
-            return java.util.concurrent.CompletableFuture.completedFuture(null);
-        }));
-        await().atMost(Duration.ofSeconds(20)).untilTrue(acked);
+        consumeAndAwaitAcknowledgement(batch);
         assertThat(status(e)).isEqualTo("segmented");
     }
 
@@ -99,6 +87,17 @@ class StatusConsumerTest {
                 StatusEvent.done(d, Stage.EXTRACT, null)));
         assertThat(status(d)).isEqualTo("extracted");
         assertThat(ledger.find(d).orElseThrow().statusDetail).isNull();
+    }
+
+    /** Sends one batch to the status consumer, as a poll of the status topic, and waits until it is acknowledged. */
+    private void consumeAndAwaitAcknowledgement(List<String> batch) {
+        AtomicBoolean acked = new AtomicBoolean();
+        InMemorySource<Message<List<String>>> status = connector.source("status-in");
+        status.send(Message.of(batch).withAck(() -> {
+            acked.set(true);
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }));
+        await().atMost(Duration.ofSeconds(20)).untilTrue(acked);
     }
 
     private String status(String id) {
