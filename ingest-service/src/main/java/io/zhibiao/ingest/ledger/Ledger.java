@@ -39,6 +39,10 @@ public class Ledger {
     @Inject
     DataSource dataSource;
 
+    /** A document's new status and, when a stage failed, why. */
+    private record StatusChange(String status, String detail) {
+    }
+
     /** What the ledger made of a document. */
     public enum Outcome {
         /** Never seen: recorded, to be published. */
@@ -154,7 +158,7 @@ public class Ledger {
                 }
             }
             List<StatusEvent> inserts = new ArrayList<>();
-            Map<String, String[]> changed = new LinkedHashMap<>(); // id → status, detail
+            Map<String, StatusChange> changed = new LinkedHashMap<>();
             for (StatusEvent event : complete) {
                 String status = statusOf.get(event.documentId());
                 if (status == null) {
@@ -173,8 +177,8 @@ public class Ledger {
                 String next = PipelineProgress.status(before);
                 if (!next.equals(status)) {
                     statusOf.put(event.documentId(), next);
-                    changed.put(event.documentId(), new String[]{next, event.state() == StatusEvent.State.FAILED
-                            ? truncate(event.stage().id() + ": " + event.detail(), 2048) : null});
+                    changed.put(event.documentId(), new StatusChange(next, event.state() == StatusEvent.State.FAILED
+                            ? truncate(event.stage().id() + ": " + event.detail(), 2048) : null));
                 }
             }
             if (!inserts.isEmpty()) {
@@ -196,9 +200,9 @@ public class Ledger {
                 OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
                 try (PreparedStatement update = c.prepareStatement("UPDATE report SET status = ?, status_detail = ?, updated_at = ?"
                         + " WHERE id = ? AND status <> '" + PipelineProgress.SUPERSEDED + "'")) {
-                    for (Map.Entry<String, String[]> e : changed.entrySet()) {
-                        update.setString(1, e.getValue()[0]);
-                        update.setString(2, e.getValue()[1]);
+                    for (Map.Entry<String, StatusChange> e : changed.entrySet()) {
+                        update.setString(1, e.getValue().status());
+                        update.setString(2, e.getValue().detail());
                         update.setObject(3, now);
                         update.setString(4, e.getKey());
                         update.addBatch();
