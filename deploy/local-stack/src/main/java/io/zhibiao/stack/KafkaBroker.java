@@ -77,12 +77,12 @@ public final class KafkaBroker extends Component {
                     Map.of(), home(), Duration.ofMinutes(1));
         }
         // a broker's data lives in the page cache, not in its heap: 256 MB hold the requests in flight (a
-        // produce request is at most 16 MiB); the serial collector gives back what a burst took, as in the services
-        return Processes.spawn(List.of(JavaHomes.currentJava(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                        "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40",
-                        "-Dlog4j2.configurationFile=" + log4j.toUri(), "-Dzhibiao.stack=" + config.dataDir(),
-                        "-cp", classpath, "kafka.Kafka", props.toString()),
-                Map.of("MALLOC_ARENA_MAX", "2"), home(), log());
+        // produce request is at most 16 MiB)
+        List<String> cmd = new ArrayList<>(List.of(JavaHomes.currentJava()));
+        cmd.addAll(LeanJvm.options("64m", "256m"));
+        cmd.addAll(List.of("-Dlog4j2.configurationFile=" + log4j.toUri(), "-Dzhibiao.stack=" + config.dataDir(),
+                "-cp", classpath, "kafka.Kafka", props.toString()));
+        return Processes.spawn(cmd, LeanJvm.ENVIRONMENT, home(), log());
     }
 
     private String serverProperties(Path data) {

@@ -36,9 +36,7 @@ public final class ServiceProcess extends Component {
         this.port = port;
         this.maxHeap = maxHeap;
         this.environment = new LinkedHashMap<>();
-        // glibc's malloc keeps an arena per thread that allocates (up to 8 per core): a JVM's many threads
-        // leave tens of MB of native memory resident; two arenas are enough for what the JVM mallocs
-        this.environment.put("MALLOC_ARENA_MAX", "2");
+        this.environment.putAll(LeanJvm.ENVIRONMENT);
         this.environment.putAll(environment);
         this.environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
     }
@@ -89,11 +87,9 @@ public final class ServiceProcess extends Component {
     @Override
     protected Process launch() {
         Path jar = config.layout().serviceJar(module);
-        // the heap gives back what a burst took (SerialGC shrinks the old generation at a full collection when
-        // more than MaxHeapFreeRatio of it is free)
-        List<String> cmd = new ArrayList<>(List.of(JavaHomes.currentJava(), "-Xms32m", "-Xmx" + maxHeap,
-                "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=15", "-XX:MaxHeapFreeRatio=40",
-                "-XX:+ExitOnOutOfMemoryError", "-Dzhibiao.stack=" + config.dataDir()));
+        List<String> cmd = new ArrayList<>(List.of(JavaHomes.currentJava()));
+        cmd.addAll(LeanJvm.options("32m", maxHeap));
+        cmd.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-Dzhibiao.stack=" + config.dataDir()));
         // later options win: the extra ones may override the heap or the collector
         cmd.addAll(extraJavaOptions());
         cmd.addAll(List.of("-jar", jar.toString()));

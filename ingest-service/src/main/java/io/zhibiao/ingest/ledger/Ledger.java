@@ -148,7 +148,7 @@ public class Ledger {
             }
             Map<String, List<PipelineProgress.Said>> said = new HashMap<>();
             try (PreparedStatement q = c.prepareStatement(
-                    "SELECT report_id, stage, state FROM stage_event WHERE report_id = ANY(?) ORDER BY at, id")) {
+                    "SELECT report_id, stage, state FROM stage_event WHERE report_id = ANY(?)")) {
                 q.setArray(1, idArray);
                 try (ResultSet rs = q.executeQuery()) {
                     while (rs.next()) {
