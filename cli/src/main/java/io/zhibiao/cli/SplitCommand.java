@@ -95,6 +95,7 @@ public final class SplitCommand implements Callable<Integer> {
         line.put("year", m.year());
         line.put("reviewedYear", m.reviewedYear());
         line.put("fragment", m.fragment());
+        line.put("foundBy", m.foundBy());
         line.put("chars", doc.text().length());
         line.put("documentId", doc.documentId());
         return line;

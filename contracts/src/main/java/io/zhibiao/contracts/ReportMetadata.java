@@ -2,6 +2,8 @@ package io.zhibiao.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.Map;
+
 /**
  * What ingestion learned about a report.
  *
@@ -17,6 +19,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param indexInSource its position in the source (a bundle holds several reports), from 0
  * @param publishedAt   the publication date the page gives (发布时间), as written
  * @param publisher     the publishing site the page gives (信息来源)
+ * @param foundBy       how each inferred field was found, by field name: {@code region → speaker},
+ *                      {@code year → dateline}, … (the values are listed in docs/EXTRACTION.md); empty
+ *                      when nothing was inferred
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportMetadata(
@@ -31,7 +36,20 @@ public record ReportMetadata(
         String sourceName,
         int indexInSource,
         String publishedAt,
-        String publisher) {
+        String publisher,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> foundBy) {
+
+    public ReportMetadata {
+        foundBy = foundBy == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(foundBy));
+    }
+
+    /** Metadata given rather than inferred: nothing to say about how it was found. */
+    public ReportMetadata(String title, Region region, String docType, Integer year, Integer reviewedYear, String speaker,
+                          boolean fragment, String sourceUrl, String sourceName, int indexInSource, String publishedAt,
+                          String publisher) {
+        this(title, region, docType, year, reviewedYear, speaker, fragment, sourceUrl, sourceName, indexInSource,
+                publishedAt, publisher, Map.of());
+    }
 
     public String regionName() {
         return region == null ? null : region.name();

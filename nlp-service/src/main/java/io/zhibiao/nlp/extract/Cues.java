@@ -21,7 +21,9 @@ final class Cues {
             "预计", "实现", "完成", "推动", "带动", "确保", "力争", "争取", "促进", "力促", "拉动", "保持", "同口径",
             "可比", "累计", "已累计", "共", "我市", "本市", "我区", "本区", "我县", "本县", "我省", "本省", "我州", "我国", "是", "为", "和", "与", "及",
             "年", "今年", "去年", "上年", "目标", "期间", "末", "底", "时期", "到", "的", "带动全市",
-            "实现全市", "完成全市", "接待", "全口径", "加快", "力保", "确保全年", "力争全年", "年景", "认定");
+            "实现全市", "完成全市", "接待", "全口径", "加快", "力保", "确保全年", "力争全年", "年景", "认定",
+            // a digest's verbs of saying: 提出居民人均可支配收入实现4.2万元左右
+            "提出", "明确");
 
     /** The whole of a province or of the country, standing before a name in that government's own report. */
     static final List<String> WHOLE_PROVINCE = List.of("全省");
@@ -51,7 +53,9 @@ final class Cues {
             "增长", "增", "同比", "比上年", "较上年", "比去年", "较去年", "下降", "降低", "减少", "增速", "增幅", "降幅",
             "分别", "均", "达到", "达", "为", "总量", "总额", "规模", "年均", "可比", "同口径", "按可比", "扣除", "剔除",
             "名义", "实际增长", "居", "位居", "位列", "排名", "排", "列", "占", "上涨", "提高", "首次", "连续", "创",
-            "实现", "完成", "其中增长", "比2", "较2", "(下同)", "（下同）", "存量", "总数", "保有量", "共", "全市共");
+            "实现", "完成", "其中增长", "比2", "较2", "(下同)", "（下同）", "存量", "总数", "保有量", "共", "全市共",
+            // 是2007年的2.5倍,年均增长16.1%; 由2006年的1595亿元增长到3077亿元; 好于下降7%的预期; 控制在预期4.2%以内
+            "是", "由", "从", "好于", "低于预期", "高于预期", "控制在预期");
 
     /** Growth: 增长6.8%, 同比增长0.7%, 涨幅3%左右, 年均增速6.5%, 上涨1.7%. */
     static final List<String> RISE = List.of("增长", "增加", "上涨", "涨幅", "增速", "增幅", "提高", "增");
@@ -92,8 +96,26 @@ final class Cues {
     /** Marks an actual as preliminary: 初步核算,地区生产总值增长5.4%; 预计全年地区生产总值比上年增长6%左右. */
     static final List<String> ESTIMATE = List.of("预计", "初步核算", "初步统计", "据初步", "预估");
 
+    /** A clause that opens with these supposes: 如果2020年GDP总额达到90万亿元. */
+    static final List<String> HYPOTHETICAL = List.of("如果", "假如", "假设", "倘若", "若");
+
+    /** The value right after these is the target an outcome is compared with: 控制在预期4.2%以内. */
+    static final List<String> EXPECTED_BEFORE = List.of("预期", "预期目标", "目标");
+
+    /** … or right before these: 好于下降7%的预期. */
+    static final List<String> EXPECTED_AFTER = List.of("的预期", "的目标", "预期目标");
+
+    /** What will be: 新雪季接待游客将突破5000万人次 (in a review, not an outcome). */
+    static final List<String> FORECAST = List.of("将", "将要", "有望", "可望");
+
+    /** Parts of a year listed before their values: 一季度、上半年、前三季度、全年分别增长3%、3.4%、4%、4.5%. */
+    static final List<String> PART_OF_YEAR = List.of("季度", "上半年", "下半年", "前三季度");
+
     /** Announces the year's targets: 主要预期目标是:生产总值增长7%左右. */
-    static final List<String> TARGET = List.of("预期目标", "主要目标", "发展目标", "目标任务", "目标是", "目标为");
+    static final List<String> TARGET = List.of("预期目标", "主要目标", "发展目标", "目标任务", "目标是", "目标为", "提出");
+
+    /** Before a target word, these say the targets were met, which is a review: 完成全年主要目标任务. */
+    static final List<String> TARGET_MET = List.of("完成", "实现", "超额", "好于", "高于", "低于");
 
     static boolean endsWithAny(CharSequence text, int end, int floor, List<String> words) {
         return endingWord(text, end, floor, words) != null;

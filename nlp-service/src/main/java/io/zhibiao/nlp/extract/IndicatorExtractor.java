@@ -6,6 +6,7 @@ import io.zhibiao.contracts.SegmentedReport;
 import io.zhibiao.contracts.SegmentedReport.Paragraph;
 import io.zhibiao.contracts.SegmentedReport.Section;
 import io.zhibiao.contracts.SegmentedReport.Sentence;
+import io.zhibiao.contracts.words.NormalizedText;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +33,10 @@ public final class IndicatorExtractor {
     }
 
     public List<IndicatorFact> extract(SegmentedReport report) {
-        String text = report.text() == null ? "" : report.text();
+        String original = report.text() == null ? "" : report.text();
+        // rules read one way of writing (simplified script, no stray spaces, …); quotes come from the original
+        NormalizedText norm = NormalizedText.of(original);
+        String text = norm.text();
         ReportMetadata metadata = report.metadata();
         String region = metadata == null ? null : metadata.regionName();
         String source = metadata == null ? null : metadata.sourceName();
@@ -42,9 +46,11 @@ public final class IndicatorExtractor {
         List<IndicatorFact> facts = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
         List<Paragraph> paragraphs = report.paragraphs();
-        TimeFrame.Part current = TimeFrame.Part.REVIEW;
+        TimeFrame.Part current = leadPart(paragraphs, parts, norm, time);
         int sentenceIndex = 0;
         boolean zoneTopic = false;
+        // (预计,下同): every actual from here on is an estimate
+        boolean estimatesOnward = false;
         List<Sentence> sentences = report.sentences();
         for (Paragraph paragraph : paragraphs) {
             if (paragraph.section() != null && parts[paragraph.section()] != null) {
@@ -53,30 +59,82 @@ public final class IndicatorExtractor {
             while (sentenceIndex < sentences.size() && sentences.get(sentenceIndex).paragraph() < paragraph.index()) {
                 sentenceIndex++;
             }
+            int paragraphStart = norm.index(paragraph.start());
+            int paragraphEnd = norm.index(paragraph.end());
+            Integer topicYear = null;
             for (; sentenceIndex < sentences.size() && sentences.get(sentenceIndex).paragraph() == paragraph.index(); sentenceIndex++) {
                 Sentence sentence = sentences.get(sentenceIndex);
+                int start = norm.index(sentence.start());
+                int end = norm.index(sentence.end());
+                // cue words reach over the clauses of a sentence that the segmenter cut at ；
+                int sentenceStart = fullSentenceStart(text, paragraphStart, start);
                 // a zone as topic holds through the clauses of a sentence cut at ；
-                zoneTopic = (zoneTopic && afterSemicolon(text, sentence.start()))
-                        || (IndicatorGrammar.startsWithZone(text, sentence.start(), sentence.end()) && !startsWithVerb(text, sentence));
-                if (zoneTopic || !mayHoldNumbers(text, sentence.start(), sentence.end())) {
-                    continue;
-                }
-                List<Reading> readings = grammar.read(text, sentence.start(), sentence.end(), region);
-                for (Reading r : withoutPassedMilestones(readings)) {
-                    TimeFrame.When when = time.when(current, text, sentence.start(), r.start());
-                    boolean estimated = "actual".equals(when.kind())
-                            && Cues.containsAny(text, paragraph.start(), r.end(), Cues.ESTIMATE);
-                    IndicatorFact fact = new IndicatorFact(source, report.documentId(), region, r.indicator(), when.kind(),
-                            estimated, when.period(), r.measure(), r.value(), r.valueMax(), r.unit(), r.qualifier(),
-                            text.substring(r.start(), r.end()), r.start(), r.end());
-                    if (seen.add(List.of(r.indicator(), when.kind(), Objects.toString(when.period()), r.measure(),
-                            r.value(), r.unit(), Objects.toString(r.qualifier()), Objects.toString(r.valueMax())))) {
-                        facts.add(fact);
+                zoneTopic = (zoneTopic && afterSemicolon(text, start))
+                        || (IndicatorGrammar.startsWithZone(text, start, end) && !startsWithVerb(original, sentence));
+                if (!zoneTopic && mayHoldNumbers(text, start, end)) {
+                    List<Reading> readings = grammar.read(norm, start, end, region);
+                    for (Reading r : withoutPassedMilestones(readings)) {
+                        TimeFrame.When when = time.when(current, text, sentenceStart, r.start(), topicYear, r.expected(), r.year());
+                        if ("actual".equals(when.kind()) && r.forecast()) {
+                            continue; // 新雪季接待游客将突破5000万人次: what will be is no outcome
+                        }
+                        boolean estimated = "actual".equals(when.kind()) && time.mayBeEstimated(when.period())
+                                && (estimatesOnward || Cues.containsAny(text, sentenceStart, r.end(), Cues.ESTIMATE)
+                                || TimeFrame.estimateNoteAfter(text, r.end(), end));
+                        estimatesOnward |= TimeFrame.estimateNoteOnward(text, r.end(), end);
+                        int quoteStart = norm.originalStart(r.start());
+                        int quoteEnd = norm.originalEnd(r.end());
+                        IndicatorFact fact = new IndicatorFact(source, report.documentId(), region, r.indicator(), when.kind(),
+                                estimated, when.period(), r.measure(), r.value(), r.valueMax(), r.unit(), r.qualifier(),
+                                original.substring(quoteStart, quoteEnd), quoteStart, quoteEnd);
+                        if (seen.add(List.of(r.indicator(), when.kind(), Objects.toString(when.period()), r.measure(),
+                                r.value(), r.unit(), Objects.toString(r.qualifier()), Objects.toString(r.valueMax())))) {
+                            facts.add(fact);
+                        }
                     }
                 }
+                Integer named = TimeFrame.explicitYear(text.substring(start, end));
+                if (named != null) {
+                    topicYear = named;
+                }
+            }
+            // 2016年全省国民经济和社会发展主要预期目标是: opens the list below it, as a heading would
+            TimeFrame.Part announced = time.classifyListLead(text, paragraphStart, paragraphEnd);
+            if (announced != null) {
+                current = announced;
             }
         }
         return facts;
+    }
+
+    /**
+     * The part a text is in before its first heading says: a plan's goals, or what the opening paragraphs
+     * of a digest speak of ({@code 王正谱在回顾河北省2024年工作时表示…} → the review; {@code 新的一年有啥新目标}
+     * → the outlook); a work report's first part is its review.
+     */
+    private static TimeFrame.Part leadPart(List<Paragraph> paragraphs, TimeFrame.Part[] parts, NormalizedText norm,
+                                           TimeFrame time) {
+        for (Paragraph p : paragraphs) {
+            if (p.section() != null && parts[p.section()] != null) {
+                break;
+            }
+            TimeFrame.Part lead = time.leadCue(norm.text(), norm.index(p.start()), norm.index(p.end()));
+            if (lead != null) {
+                return lead;
+            }
+        }
+        return time.isPlan() ? TimeFrame.Part.OUTLOOK : TimeFrame.Part.REVIEW;
+    }
+
+    /** Back from a clause to the start of its sentence: after the last 。！？ of the paragraph before it. */
+    private static int fullSentenceStart(String text, int paragraphStart, int clauseStart) {
+        for (int i = clauseStart - 1; i >= paragraphStart; i--) {
+            char c = text.charAt(i);
+            if (c == '。' || c == '！' || c == '？' || c == '!' || c == '?') {
+                return i + 1;
+            }
+        }
+        return paragraphStart;
     }
 
     /**
@@ -86,7 +144,7 @@ public final class IndicatorExtractor {
     private static TimeFrame.Part[] parts(List<Section> sections, TimeFrame time) {
         TimeFrame.Part[] own = new TimeFrame.Part[sections.size()];
         for (Section s : sections) {
-            own[s.index()] = time.classify(s.heading());
+            own[s.index()] = time.classify(s.heading() == null ? null : NormalizedText.normalize(s.heading()));
         }
         TimeFrame.Part[] out = new TimeFrame.Part[sections.size()];
         for (Section s : sections) {

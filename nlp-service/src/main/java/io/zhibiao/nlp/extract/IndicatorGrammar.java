@@ -1,5 +1,7 @@
 package io.zhibiao.nlp.extract;
 
+import io.zhibiao.contracts.words.NormalizedText;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +55,8 @@ final class IndicatorGrammar {
     }
 
     /** The indicator names and quantities of a sentence, in order. */
-    private List<Item> items(String text, int start, int end, String region) {
+    private List<Item> items(NormalizedText norm, int start, int end, String region) {
+        String text = norm.text();
         List<Item> items = new ArrayList<>();
         int i = start;
         while (i < end) {
@@ -66,7 +69,7 @@ final class IndicatorGrammar {
             int len = lexicon.terms().longest(text, i, Math.min(end, i + 24));
             if (len > 0) {
                 IndicatorLexicon.Entry entry = lexicon.terms().get(text, i, len);
-                if (standsAlone(text, i, start, region) && anaphorResolved(entry, text, i, start)) {
+                if ((norm.gapBefore(i) || standsAlone(text, i, start, region)) && anaphorResolved(entry, text, i, start)) {
                     items.add(new Item(Kind.TERM, i, i + len, entry, null));
                 }
                 i += len;
@@ -75,6 +78,9 @@ final class IndicatorGrammar {
             if (QuantityReader.startsNumber(text, i, end)) {
                 boolean rank = i > start && (text.charAt(i - 1) == '第');
                 Quantity q = rank ? null : quantities.read(text, i, end);
+                if (q == null && !rank) {
+                    q = QuantityReader.bareRate(text, i, end, start);
+                }
                 if (q != null) {
                     items.add(new Item(Kind.QUANTITY, q.start(), q.end(), null, q));
                     i = q.end();
@@ -91,8 +97,14 @@ final class IndicatorGrammar {
     /**
      * The readings of the sentence {@code text[start, end)} of a report of {@code region}.
      */
-    List<Reading> read(String text, int start, int end, String region) {
-        List<Item> items = items(text, start, end, region);
+    /** The readings of a sentence given as a plain string (offsets are those of its normal form). */
+    List<Reading> read(String sentence, int start, int end, String region) {
+        return read(NormalizedText.of(sentence), start, end, region);
+    }
+
+    List<Reading> read(NormalizedText norm, int start, int end, String region) {
+        String text = norm.text();
+        List<Item> items = items(norm, start, end, region);
         List<Reading> out = new ArrayList<>();
         List<Slot> subject = new ArrayList<>();
         List<Slot> history = new ArrayList<>();
@@ -100,6 +112,10 @@ final class IndicatorGrammar {
         java.util.Map<String, Reading> taken = new java.util.HashMap<>();
         int cursor = start;       // where the text between subject and value begins
         int clauseStart = start;  // start of the current clause
+        // 如果2020年GDP总额达到90万亿元: a clause that supposes states no fact
+        boolean hypothetical = Cues.startsWithAny(text, start, end, Cues.HYPOTHETICAL);
+        // the value after a change's start is the figure reached, whatever was said before it
+        boolean changeEnd = false;
         for (int k = 0; k < items.size(); k++) {
             Item item = items.get(k);
             switch (item.kind) {
@@ -107,6 +123,7 @@ final class IndicatorGrammar {
                     clauseStart = item.end;
                     char c = text.charAt(item.start);
                     boolean keeps = c != ':' && c != '：' && continues(text, item.end, end);
+                    hypothetical = Cues.startsWithAny(text, item.end, end, Cues.HYPOTHETICAL);
                     if (!keeps) {
                         subject.clear();
                         if (c != ',' && c != '，') {
@@ -132,7 +149,7 @@ final class IndicatorGrammar {
                     cursor = item.end;
                 }
                 case QUANTITY -> {
-                    if (subject.isEmpty()) {
+                    if (subject.isEmpty() || hypothetical) {
                         continue;
                     }
                     int gapStart = Math.max(cursor, clauseStart);
@@ -154,7 +171,17 @@ final class IndicatorGrammar {
                     }
                     int listEnd = items.get(last).end;
                     if (startOfAChange(text, gapStart, item.start, listEnd, end)) {
-                        tookValue = true; // 从54万亿元增加到82.7万亿元: the second number is the fact
+                        // 从54万亿元增加到82.7万亿元: the second number is the fact; 由2006年的1595亿元增长到3077亿元:
+                        // a start with its own year is that year's figure too
+                        Integer since = startYear(text, gapStart, item.start);
+                        if (since != null && subject.size() == 1 && values.size() == 1) {
+                            Reading r = reading(subject.get(0), item.quantity, text, gapStart, item.start, listEnd);
+                            if (r != null) {
+                                out.add(r.inYear(since));
+                            }
+                        }
+                        tookValue = true;
+                        changeEnd = true;
                         cursor = listEnd;
                         k = last;
                         continue;
@@ -170,10 +197,11 @@ final class IndicatorGrammar {
                             if (r == null) {
                                 continue;
                             }
-                            // one value per measure and name: 投入强度1.02%,首次突破1% keeps 1.02
-                            String key = slot.nameStart() + "|" + r.indicator() + "|" + r.measure();
+                            // one value per measure and name: 投入强度1.02%,首次突破1% keeps 1.02 (the target it is
+                            // compared with is another: 失业率3.52%,控制在预期4.2%以内)
+                            String key = slot.nameStart() + "|" + r.indicator() + "|" + r.measure() + "|" + r.expected();
                             Reading before = taken.get(key);
-                            if (before != null && !before.milestone()) {
+                            if (before != null && !before.milestone() && !changeEnd) {
                                 continue;
                             }
                             taken.put(key, r);
@@ -186,6 +214,7 @@ final class IndicatorGrammar {
                         }
                     }
                     tookValue = true;
+                    changeEnd = false;
                     cursor = listEnd;
                     k = last;
                 }
@@ -216,19 +245,45 @@ final class IndicatorGrammar {
                 }
             }
         }
+        List<Slot> byPeriod = periodsOf(text, subject, gapStart, valueStart, n);
+        if (byPeriod != null) {
+            return byPeriod;
+        }
         if (slots.size() == n) {
             return slots;
         }
-        if (n == 1 && all) {
-            return slots;
+        if (n == 1 && (all || respectively)) {
+            return slots; // 城镇新增就业和转移农业劳动力分别达到4500万人: each of them
         }
-        if (slots.size() == 1 && n > 1 && respectively && history.size() >= n) {
+        // 城镇居民人均可支配收入26738元,农民人均纯收入11986元,实际增长9.7和13.4: with or without 分别, the values
+        // go back to the subjects that took the values before
+        if (slots.size() == 1 && n > 1 && history.size() >= n) {
             List<Slot> back = new ArrayList<>(history.subList(history.size() - n, history.size()));
             if (back.get(n - 1).equals(slots.get(0)) || !history.contains(slots.get(0))) {
                 return back;
             }
         }
         return null;
+    }
+
+    /**
+     * 地区生产总值一季度、上半年、前三季度、全年分别增长3%、3.4%、4%、4.5%左右: values listed by period go to the
+     * subject only for the whole year; null when the gap lists no periods.
+     */
+    private static List<Slot> periodsOf(String text, List<Slot> subject, int gapStart, int valueStart, int n) {
+        if (subject.size() != 1 || n < 2 || !Cues.containsAny(text, gapStart, valueStart, Cues.PART_OF_YEAR)) {
+            return null;
+        }
+        int stop = Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.RESPECTIVELY);
+        String[] periods = text.substring(gapStart, stop < 0 ? valueStart : stop).split("[、和及]");
+        if (periods.length != n) {
+            return null;
+        }
+        List<Slot> slots = new ArrayList<>();
+        for (String period : periods) {
+            slots.add(period.contains("全年") ? subject.get(0) : new Slot(null, valueStart, false));
+        }
+        return slots;
     }
 
     private Reading reading(Slot slot, Quantity q, String text, int gapStart, int valueStart, int listEnd) {
@@ -241,6 +296,15 @@ final class IndicatorGrammar {
         double sign = 1;
         if (Cues.containsAny(text, gapStart, valueStart, Cues.SHARE)) {
             // 地区生产总值总量仅占全省的1.0%, 出口规模占全国比重提高至2.49%: a share of a larger whole
+            return null;
+        }
+        String gap = text.substring(gapStart, valueStart);
+        if (POSSESSIVE.matcher(gap).find() || COMPARED.matcher(gap).find()) {
+            // 科技进步对经济增长的贡献率达到60%: another noun's value; 新增就业比十一五期间要多500万人: a difference
+            return null;
+        }
+        if (!ind.cumulative() && (MULTI_YEAR.matcher(gap).find())) {
+            // 比2002年增长65.5%, 固定资产投资五年累计完成9091亿元: a change or a sum over several years
             return null;
         }
         if (q.isPercent()) {
@@ -284,8 +348,13 @@ final class IndicatorGrammar {
         if (qualifier == null) {
             qualifier = qualifierBefore(text, gapStart, valueStart);
         }
+        boolean expected = Cues.endsWithAny(text, valueStart, gapStart, Cues.EXPECTED_BEFORE)
+                || Cues.startsWithAny(text, q.end(), Math.min(text.length(), q.end() + 4), Cues.EXPECTED_AFTER);
+        boolean forecast = Cues.containsAny(text, gapStart, valueStart, Cues.FORECAST)
+                && !Cues.containsAny(text, gapStart, valueStart, Cues.ESTIMATE);
         return new Reading(ind.id(), measure, sign * q.value(), q.valueMax() == null ? null : sign * q.valueMax(),
-                unit, qualifier, Math.min(slot.nameStart(), valueStart), Math.max(listEnd, q.end()), q.milestone());
+                unit, qualifier, Math.min(slot.nameStart(), valueStart), Math.max(listEnd, q.end()), q.milestone(),
+                expected, forecast, null);
     }
 
     /** The qualifier word right before a value; the longest word wins (不低于 is above, not 低于). */
@@ -324,7 +393,26 @@ final class IndicatorGrammar {
      * the year a change starts from (地区生产总值由2017年的1000亿元增加到…).
      */
     private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
-            "连续[0-9０-９]+(?:年|个季度|个月)|[从由到至](?:19|20)[0-9]{2}年(?:末|底)?的?");
+            "连续[0-9０-９]+(?:年|个季度|个月)|[从由到至比较](?:19|20)[0-9]{2}年(?:末|底)?的?|[0-9]+年累计");
+
+    /** 经济增长的贡献率: a noun after 的 whose value it is. */
+    private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile(
+            "的\\p{IsHan}{0,4}(?:率|度|比重|指数|水平)");
+    /** 比十一五期间要多500万人: a difference from something else. */
+    private static final java.util.regex.Pattern COMPARED = java.util.regex.Pattern.compile("比[^,，;；]{1,12}?要?(?:多|少)$");
+    /** A change against a year several back (比2002年增长), or a sum over years (五年累计, 十三五期间累计). */
+    private static final java.util.regex.Pattern MULTI_YEAR = java.util.regex.Pattern.compile(
+            "[比较](?:19|20)[0-9]{2}年|(?:[0-9]+|[一二三四五六七八九十]+)年(?:来)?累计|(?:期间|以来)累计");
+    /** 剔除一次性特殊收入因素影响, 扣除留抵退税因素后: a note on the basis of comparison, not part of the gap's length. */
+    private static final java.util.regex.Pattern BASIS_NOTE = java.util.regex.Pattern.compile(
+            "(?:剔除|扣除)[^,，;；]{1,16}?因素(?:影响)?(?:后)?");
+
+    /** 由2006年的1595亿元: the year of a change's start, or null. */
+    private static Integer startYear(String text, int gapStart, int valueStart) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[从由]((?:19|20)[0-9]{2})年(?:末|底)?的?$")
+                .matcher(text.substring(gapStart, valueStart));
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
 
     /** 从54万亿元增加到82.7万亿元: a value after 从/由 that a 到/至 and another value follow. */
     private static boolean startOfAChange(String text, int gapStart, int valueStart, int valueEnd, int end) {
@@ -452,8 +540,15 @@ final class IndicatorGrammar {
     private static boolean gapAllowed(String text, int from, int to) {
         int max = Cues.containsAny(text, from, to, Cues.RESPECTIVELY) || Cues.containsAny(text, from, to, Cues.ALL)
                 ? MAX_COORDINATED_GAP : MAX_GAP;
-        if (to - from > max) {
-            return false;
+        int length = to - from;
+        if (length > max) {
+            java.util.regex.Matcher note = BASIS_NOTE.matcher(text.substring(from, to));
+            while (note.find()) {
+                length -= note.end() - note.start();
+            }
+            if (length > max) {
+                return false;
+            }
         }
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);

@@ -26,8 +26,12 @@ final class IndicatorLexicon {
         }
     }
 
-    /** An indicator: the level units it may take and what a bare percentage after it measures. */
-    record Indicator(String id, Set<String> units, String percentMeasure) {
+    /**
+     * An indicator: the level units it may take, what a bare percentage after it measures, and whether a
+     * change against a base year several years back is its figure (energy intensity: 比2005年降低20%) or a
+     * cumulative change that is not (GDP: 比2002年增长65.5%).
+     */
+    record Indicator(String id, Set<String> units, String percentMeasure, boolean cumulative) {
     }
 
     /** A unit as written, its normalised form and the factor that scales the number. */
@@ -75,13 +79,14 @@ final class IndicatorLexicon {
                 Set<String> unitSet = attrs.getOrDefault("units", "").isEmpty()
                         ? Set.of() : Set.of(attrs.get("units").split(","));
                 String percent = attrs.getOrDefault("percent", "growth");
+                boolean cumulative = "yes".equals(attrs.get("cumulative"));
                 requires = attrs.get("after");
                 anchors = attrs.containsKey("anchors") ? List.of(attrs.get("anchors").split(",")) : List.of();
                 current = new ArrayList<>();
                 for (String id : f[1].split(",")) {
                     String key = id.equals("-") ? null : id;
-                    Indicator ind = key == null ? new Indicator(null, Set.of(), percent)
-                            : byId.computeIfAbsent(key, k -> new Indicator(k, unitSet, percent));
+                    Indicator ind = key == null ? new Indicator(null, Set.of(), percent, false)
+                            : byId.computeIfAbsent(key, k -> new Indicator(k, unitSet, percent, cumulative));
                     current.add(ind);
                 }
             } else if (current != null) {

@@ -76,6 +76,17 @@ final class QuantityReader {
                 }
             }
         }
+        // 7%7.5%: a range whose dash was lost, told by a second, larger percentage right after the first
+        if (max == null && unit != null && "%".equals(unit.unit()) && p < end && isDigit(text.charAt(p))) {
+            Num second = number(text, p, end);
+            if (second != null && second.value > first.value) {
+                IndicatorLexicon.Unit unit2 = unitAt(text, second.end, end);
+                if (unit2 != null && "%".equals(unit2.unit())) {
+                    max = second.value;
+                    p = second.end + unit2.written().length();
+                }
+            }
+        }
         String unitName;
         double factor;
         if (unit != null) {
@@ -105,6 +116,47 @@ final class QuantityReader {
         double value = first.value * factor;
         Double valueMax = max == null ? null : max * factor;
         return new Quantity(i, p, round(value), valueMax == null ? null : round(valueMax), unitName, qualifier, milestone);
+    }
+
+    /** Before a bare number, the words after which it can only be a rate: 增长10.3, 实际增长9.7和13.4, 失业率为1.44. */
+    private static final java.util.List<String> RATE_WORDS = java.util.List.of(
+            "增长", "下降", "增速", "增幅", "上涨", "涨幅", "降幅", "回落", "率为", "率");
+
+    /**
+     * A decimal number standing without its % sign where copying dropped it (增长10.3, 失业率为1.44, 实际增长
+     * 9.7和13.4), read as a percentage; null for any other number without a unit. Only a number with a decimal
+     * point, right after a rate word and right before a clause end or another such number, is taken.
+     */
+    static Quantity bareRate(String text, int i, int end, int sentenceStart) {
+        if (!isDigit(text.charAt(i)) || (i > sentenceStart && (isDigit(text.charAt(i - 1)) || text.charAt(i - 1) == '.'))) {
+            return null;
+        }
+        int j = skipNumber(text, i, end);
+        if (text.indexOf('.', i) < 0 || text.indexOf('.', i) >= j) {
+            return null;
+        }
+        boolean closes = j == end || ",，。；;、)）".indexOf(text.charAt(j)) >= 0
+                || text.charAt(j) == '和' && j + 1 < end && isDigit(text.charAt(j + 1));
+        if (!closes) {
+            return null;
+        }
+        int k = i;
+        // 9.7和13.4: the second takes the rate word of the first
+        while (k - 1 > sentenceStart && (isDigit(text.charAt(k - 1)) || text.charAt(k - 1) == '.' || text.charAt(k - 1) == '和')) {
+            k--;
+        }
+        boolean afterRate = false;
+        for (String w : RATE_WORDS) {
+            if (k - w.length() >= sentenceStart && text.startsWith(w, k - w.length())) {
+                afterRate = true;
+                break;
+            }
+        }
+        if (!afterRate) {
+            return null;
+        }
+        double value = Double.parseDouble(text.substring(i, j).replace('．', '.'));
+        return new Quantity(i, j, value, null, "%", null, false);
     }
 
     private IndicatorLexicon.Unit unitAt(String text, int p, int end) {

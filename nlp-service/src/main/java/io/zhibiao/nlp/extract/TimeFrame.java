@@ -29,10 +29,13 @@ final class TimeFrame {
     private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d\\d(?=年)");
     /** 到2020年末, 2022年, 到2025年 at the head of a clause. */
     private static final Pattern CLAUSE_YEAR = Pattern.compile(
-            "(?:^|[,，;；:：。])(?:据初步统计[,，]?)?(?:到|截至|至)?((?:19|20)\\d\\d)年(?:末|底|全年)?(?=[,，]|全市|全区|全县|全省|我市|我区|末|底)"
+            "(?:^|[,，;；:：。])(?:据初步统计[,，]?|预计|初步核算[,，]?|其中[,，]?)?(?:到|截至|至)?((?:19|20)\\d\\d)年(?:末|底|全年)?"
+                    + "(?!以来|以前|以后|前|后|起|至|到|和|、|的|比|相比|同期|及|与|基础上|水平|翻)"
                     + "|到((?:19|20)\\d\\d)年");
     /** "十三五"时期, 十四五期间, "十四五"末 */
-    private static final Pattern PLAN_PERIOD = Pattern.compile("(十[一二三四五六七八九]五)”?(?:时期|期间|末|以来|规划期)");
+    private static final Pattern PLAN_PERIOD = Pattern.compile("(十[一二三四五六七八九]五)”?(?:时期|期间|期末|末|以来|规划期)");
+    /** 目前, 当前, 现在: the present, which a plan's outlook compares its goals with. */
+    private static final Pattern CURRENT = Pattern.compile("(?:^|[,，;；。])(?:目前|当前|现在)");
     private static final Pattern THIS_YEAR = Pattern.compile("今年|年内|全年目标");
     private static final Pattern LAST_YEAR = Pattern.compile("(?<![比较])(?:去年|上年)(?!同期)");
 
@@ -76,8 +79,69 @@ final class TimeFrame {
         return 1981 + 5 * (n - 6);
     }
 
+    /** Only the latest year's figures are estimates: 由2006年的1595亿元 in a 预计 sentence is an outcome. */
+    boolean mayBeEstimated(Integer period) {
+        Integer latest = plan ? (planFirstYear == 0 ? null : planFirstYear - 1) : reviewed;
+        return period == null || latest == null || period >= latest;
+    }
+
     boolean isPlan() {
         return plan;
+    }
+
+    /** Words of a digest's opening paragraphs that say which part of a report it retells. */
+    private static final List<String> LEAD_REVIEW = List.of("回顾", "过去一年", "一年来", "去年", "预计", "初步核算");
+    private static final List<String> LEAD_OUTLOOK = List.of("新的一年", "新目标", "预期目标", "目标是", "今年");
+
+    /** What an opening paragraph retells, by the first cue in it; null when it has none. */
+    Part leadCue(String text, int start, int end) {
+        int review = firstIndexOfAny(text, start, end, LEAD_REVIEW);
+        int outlook = firstIndexOfAny(text, start, end, LEAD_OUTLOOK);
+        if (review < 0 && outlook < 0) {
+            return null;
+        }
+        return outlook >= 0 && (review < 0 || outlook < review) ? Part.OUTLOOK : Part.REVIEW;
+    }
+
+    /**
+     * A paragraph that ends in a colon and announces what follows (2016年全省国民经济和社会发展主要预期目标是:,
+     * 2011年,我们主要做了以下工作:) opens a part as a heading does; null for any other paragraph.
+     */
+    Part classifyListLead(String text, int start, int end) {
+        if (end <= start || end - start > 80 || (text.charAt(end - 1) != ':' && text.charAt(end - 1) != '：')) {
+            return null;
+        }
+        String lead = text.substring(start, end - 1);
+        if (hasTargetCue(lead)) {
+            return Part.OUTLOOK;
+        }
+        return classify(lead.replace("国民经济和社会发展", ""));
+    }
+
+    /** 7%(预计,下同), 7%(预计): a note right after a value that marks it as an estimate. */
+    static boolean estimateNoteAfter(String text, int valueEnd, int end) {
+        int i = valueEnd;
+        if (i >= end || (text.charAt(i) != '(' && text.charAt(i) != '（')) {
+            return false;
+        }
+        return Cues.containsAny(text, i + 1, Math.min(end, i + 8), Cues.ESTIMATE);
+    }
+
+    /** (预计,下同): the note holds for every figure after it. */
+    static boolean estimateNoteOnward(String text, int valueEnd, int end) {
+        return estimateNoteAfter(text, valueEnd, end) && Cues.containsAny(text, valueEnd, Math.min(end, valueEnd + 10),
+                List.of("下同"));
+    }
+
+    private static int firstIndexOfAny(String text, int from, int to, List<String> words) {
+        int best = -1;
+        for (String w : words) {
+            int at = Cues.indexOf(text, from, to - w.length() + 1, w);
+            if (at >= 0 && (best < 0 || at < best)) {
+                best = at;
+            }
+        }
+        return best;
     }
 
     /** Which part of the document a heading opens, or null if it does not say. */
@@ -101,9 +165,12 @@ final class TimeFrame {
         return null;
     }
 
-    /** Kind and period of a fact stated at {@code at} in a sentence, within a part of the document. */
-    When when(Part part, String text, int sentenceStart, int at) {
-        String before = text.substring(sentenceStart, at);
+    /**
+     * The year a clause is explicitly about, from the text of its sentence before the fact: a year at the
+     * head of a clause ({@code 2023年,全市…}, {@code 2024年预计全省…}, {@code 到2025年}) or a plan period
+     * ({@code “十三五”时期}); null when it names none.
+     */
+    static Integer explicitYear(String before) {
         Integer explicit = null;
         Matcher m = CLAUSE_YEAR.matcher(before);
         while (m.find()) {
@@ -115,13 +182,47 @@ final class TimeFrame {
             int n = 10 + "一二三四五六七八九".indexOf(p.group(1).charAt(1)) + 1;
             planEnd = planFirstYear(n) + 4;
         }
-        if (planEnd != null && explicit == null) {
-            explicit = planEnd;
+        return explicit != null ? explicit : planEnd;
+    }
+
+    /**
+     * Kind and period of a fact stated at {@code at}, within a part of the document.
+     *
+     * @param sentenceStart where the fact's sentence starts (a sentence runs to 。！？, over ；)
+     * @param topicYear     the year an earlier sentence of the paragraph named ({@code 2012年,全市生产总值…;
+     *                      地方财政收入…}), or null
+     * @param expected      the value is the target it is compared with ({@code 控制在预期4.2%以内},
+     *                      {@code 好于下降7%的预期})
+     * @param ownYear       the year the clause gives the value itself ({@code 由2006年的1595亿元}), or null
+     */
+    When when(Part part, String text, int sentenceStart, int at, Integer topicYear, boolean expected, Integer ownYear) {
+        String before = text.substring(sentenceStart, at);
+        Integer explicit = ownYear != null ? ownYear : explicitYear(before);
+        if (explicit == null && !CURRENT.matcher(before).find()) {
+            explicit = topicYear;
+        }
+        boolean targetCue = hasTargetCue(before);
+        if (expected) {
+            Integer period = explicit != null ? explicit : part == Part.OUTLOOK ? year : reviewed;
+            return new When("target", period);
         }
         if (explicit != null && year != null) {
             return byYear(explicit);
         }
+        if (explicit != null) {
+            // the document's year is unknown: the clause's own words say what kind of number it is
+            if (plan) {
+                return planFirstYear != 0 && explicit < planFirstYear || part == Part.REVIEW && !targetCue
+                        ? new When("actual", explicit) : new When("plan_target", explicit);
+            }
+            boolean estimate = Cues.containsAny(before, 0, before.length(), Cues.ESTIMATE);
+            return targetCue && !estimate || part == Part.OUTLOOK && !estimate
+                    ? new When("target", explicit) : new When("actual", explicit);
+        }
         if (plan) {
+            if (CURRENT.matcher(before).find()) {
+                return new When("actual", planFirstYear == 0 ? null : planFirstYear - 1);
+            }
             if (planFirstYear == 0) {
                 return new When(part == Part.REVIEW ? "actual" : "plan_target", null);
             }
@@ -130,13 +231,25 @@ final class TimeFrame {
         if (part == Part.FIVE_YEARS_AHEAD) {
             return new When("plan_target", year == null ? null : year + 4);
         }
-        if (Cues.containsAny(before, 0, before.length(), Cues.TARGET)) {
+        if (targetCue) {
             return new When("target", year);
         }
         if (part == Part.OUTLOOK && LAST_YEAR.matcher(before).find() && !THIS_YEAR.matcher(before).find()) {
             return new When("actual", reviewed);
         }
         return part == Part.REVIEW ? new When("actual", reviewed) : new When("target", year);
+    }
+
+    /**
+     * 主要预期目标是:, 报告提出, 目标为 — but not 完成全年主要目标任务 (a review that says the targets were met).
+     */
+    static boolean hasTargetCue(String before) {
+        int at = Cues.lastIndexOfAny(before, 0, before.length(), Cues.TARGET);
+        if (at < 0) {
+            return false;
+        }
+        return !Cues.endsWithAny(before, at, Math.max(0, at - 6), Cues.TARGET_MET)
+                && !Cues.containsAny(before, Math.max(0, at - 6), at, Cues.TARGET_MET);
     }
 
     private When byYear(int y) {

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * Cuts a text into paragraphs: one per line, and inside a line wherever a space stands between two
  * paragraphs, which is how a web page flattened into one long line shows them
  * ("…实现了本届政府的良好开局。 过去一年,我们…", "… 一、2022年工作回顾 2022年是…").
- * Offsets are trimmed of surrounding whitespace; empty lines are dropped.
+ * Lines that a page broke at a fixed width in the middle of a sentence are first joined again
+ * ({@link HardWrap}). Offsets are trimmed of surrounding whitespace; empty lines are dropped.
  */
 final class ParagraphSplitter {
     /** After these, a space ends a paragraph. */
@@ -20,7 +21,7 @@ final class ParagraphSplitter {
     private static final int MAX_HEADING = 40;
 
     List<int[]> split(String text) {
-        List<int[]> out = new ArrayList<>();
+        List<int[]> lines = new ArrayList<>();
         int n = text.length();
         int lineStart = 0;
         while (lineStart < n) {
@@ -28,8 +29,12 @@ final class ParagraphSplitter {
             if (lineEnd < 0) {
                 lineEnd = n;
             }
-            splitLine(text, lineStart, lineEnd, out);
+            lines.add(new int[]{lineStart, lineEnd});
             lineStart = lineEnd + 1;
+        }
+        List<int[]> out = new ArrayList<>();
+        for (int[] line : HardWrap.join(text, lines)) {
+            splitLine(text, line[0], line[1], out);
         }
         return out;
     }

@@ -26,6 +26,12 @@ public enum DocumentKind {
     /** Phrases at the head of a five-year plan: 第十四个五年规划, “十四五”规划, 规划纲要. */
     static final List<String> PLAN_PHRASES = List.of("个五年规划", "五年规划纲要", "十四五”规划", "十五五”规划", "规划纲要");
 
+    /** In a text without a plan's heading, only the outline's own name marks a plan. */
+    static final List<String> PLAN_OUTLINE_PHRASES = List.of("个五年规划纲要", "五年规划纲要", "规划纲要");
+
+    /** Words of a text about one year: its targets, its plan (计划), its report. */
+    static final List<String> ANNUAL_PHRASES = List.of("主要预期目标", "预期目标", "年度计划", "社会发展计划", "政府工作报告");
+
     /** The lines where a plan's name stands when the title line is missing or unrecognised. */
     static final int TITLE_LINES = 5;
 
@@ -56,7 +62,12 @@ public enum DocumentKind {
         if (WORK_REPORT_PHRASES.stream().filter(text::contains).count() >= 2) {
             return WORK_REPORT;
         }
+        // a digest of a plan names the plan's outline (“十三五”规划纲要提出…); a text about one year's work names
+        // the plan only as the frame of that year (是实施“十四五”规划的关键一年) and speaks of the year's targets
         String head = text.substring(0, Math.min(text.length(), HEAD_CHARS));
-        return PLAN_PHRASES.stream().anyMatch(head::contains) ? FIVE_YEAR_PLAN : OTHER;
+        if (PLAN_OUTLINE_PHRASES.stream().anyMatch(head::contains) && ANNUAL_PHRASES.stream().noneMatch(head::contains)) {
+            return FIVE_YEAR_PLAN;
+        }
+        return text.contains("政府工作报告") ? WORK_REPORT : OTHER;
     }
 }

@@ -7,25 +7,26 @@ import io.zhibiao.ingest.domain.region.RegionResolver;
 import io.zhibiao.ingest.domain.split.BundleSplitter.Segment;
 import io.zhibiao.ingest.domain.split.ReportTitle;
 
+import io.zhibiao.contracts.words.NormalizedText;
+
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What a report is: issuing region, type, years, title, speaker, whether it is a fragment.
  *
  * <p>The issuing region comes from, in this order: the title ({@code 2023年彬州市政府工作报告},
- * {@code (辽宁省)锦州市凌河区…规划}), the speaker's line ({@code 锦州市人民政府市长 王心宇}), the opening
- * sentence ({@code 现在,我代表沈阳市人民政府,向大会报告工作}), the producer's hint, and last the places
- * the text names ({@link RegionResolver#inferFromText}). A name several units share is settled by the
- * text around it.
+ * {@code (辽宁省)锦州市凌河区…规划}), the speaker's line ({@code 锦州市人民政府市长 王心宇}), then the clues of
+ * {@link IssuerClues} in the text (the opening sentence {@code 现在,我代表沈阳市人民政府,向大会报告工作}, the
+ * session line, a portal's metadata rows), the producer's hint, the weaker clues of a news lead
+ * ({@code 河北省省长王正谱作河北省人民政府工作报告}), and last the places the text names
+ * ({@link RegionResolver#inferFromText}). A name several units share is settled by the text around it.
+ * The metadata's {@code foundBy} says which of these gave the region and the years.
  */
 public final class MetadataDetector {
-    /** 我代表沈阳市人民政府 / 我代表国务院, in the first lines; 我代表市人民政府 names nobody. */
-    static final Pattern OPENING = Pattern.compile("我代表(\\p{IsHan}{2,20}?人民政府|国务院)");
-    static final int OPENING_LINES = 10;
     static final int UNTITLED_FIRST_LINE_AS_TITLE = 60;
 
     private final RegionResolver regions;
@@ -45,18 +46,29 @@ public final class MetadataDetector {
     }
 
     public ReportMetadata detect(Segment segment, PageContext page) {
-        List<String> lines = segment.lines();
-        String text = segment.text();
-        Optional<ReportTitle> title = segment.title();
+        // rules read the lines in one way of writing: simplified script, no spaces left by layout
+        List<String> lines = segment.lines().stream().map(NormalizedText::normalize).toList();
+        String text = String.join("\n", lines);
+        Optional<ReportTitle> title = segment.title()
+                .or(() -> segment.lines().isEmpty() ? Optional.empty() : ReportTitle.parseLeading(segment.lines().get(0)));
         DocumentKind kind = DocumentKind.of(title, text);
-        Optional<SpeakerLine> speaker = SpeakerLine.find(lines);
+        Optional<SpeakerLine> speaker = SpeakerLine.find(segment.lines());
         RawReport.Hints hints = page.hints();
         ReportYears years = ReportYears.of(kind, title, lines, hints == null ? null : hints.year(), page.publishedAt());
-        Region region = region(title, speaker, lines, text, hints).orElse(null);
-        boolean fragment = FragmentStart.isFragment(title, lines, kind);
+        Optional<Found> region = region(title, speaker, text, hints);
+        boolean fragment = FragmentStart.isFragment(title, segment.lines(), kind);
+        Map<String, String> foundBy = new LinkedHashMap<>();
+        region.ifPresent(r -> foundBy.put("region", r.how()));
+        if (years.yearFoundBy() != null) {
+            foundBy.put("year", years.yearFoundBy());
+        }
+        if (years.reviewedFoundBy() != null) {
+            foundBy.put("reviewedYear", years.reviewedFoundBy());
+        }
+        Region issuer = region.map(Found::region).orElse(null);
         return new ReportMetadata(
-                title(title, lines, kind, region, years, hints),
-                region,
+                title(title, segment.lines(), kind, issuer, years, hints),
+                issuer,
                 kind.id(),
                 years.year(),
                 years.reviewedYear(),
@@ -66,11 +78,15 @@ public final class MetadataDetector {
                 page.sourceName(),
                 segment.index(),
                 page.publishedAt(),
-                page.publisher());
+                page.publisher(),
+                foundBy);
     }
 
-    Optional<Region> region(Optional<ReportTitle> title, Optional<SpeakerLine> speaker, List<String> lines, String text,
-                            RawReport.Hints hints) {
+    /** A region and how it was found (the names are those of {@link IssuerClues}). */
+    record Found(Region region, String how) {
+    }
+
+    Optional<Found> region(Optional<ReportTitle> title, Optional<SpeakerLine> speaker, String text, RawReport.Hints hints) {
         RegionResolver.Mentions mentions = regions.mentions(text);
         String hintRegion = hints == null ? null : hints.region();
         List<String> scopes = new ArrayList<>();
@@ -78,35 +94,49 @@ public final class MetadataDetector {
         if (hintRegion != null) {
             scopes.add(hintRegion);
         }
-        List<String> written = new ArrayList<>();
-        title.filter(t -> !t.issuer().isEmpty()).ifPresent(t -> written.add(t.issuer()));
-        speaker.map(SpeakerLine::organ).filter(o -> !o.isEmpty()).ifPresent(written::add);
-        opening(lines).ifPresent(written::add);
+        List<IssuerClues.Clue> clues = new ArrayList<>();
+        title.filter(t -> !t.issuer().isEmpty()).ifPresent(t -> clues.add(new IssuerClues.Clue(t.issuer(), "title")));
+        speaker.map(SpeakerLine::organ).filter(o -> !o.isEmpty())
+                .ifPresent(o -> clues.add(new IssuerClues.Clue(o, "speaker")));
+        clues.addAll(IssuerClues.inText(text));
         if (hintRegion != null) {
-            written.add(hintRegion);
+            clues.add(new IssuerClues.Clue(hintRegion, "hint"));
         }
+        clues.addAll(IssuerClues.inLead(text));
         Optional<RegionResolver.Resolution> resolved = Optional.empty();
-        for (String name : written) {
-            resolved = regions.resolveName(name, mentions, scopes);
+        String how = null;
+        for (IssuerClues.Clue clue : clues) {
+            resolved = clue.loose() ? resolveEnding(clue.written(), mentions, scopes)
+                    : regions.resolveName(clue.written(), mentions, scopes);
             if (resolved.isPresent()) {
+                how = clue.how();
                 break;
             }
         }
         Optional<RegionResolver.Resolution> fromText = regions.inferFromText(mentions);
-        if (resolved.isEmpty()) {
+        if (resolved.isEmpty() && fromText.isPresent()) {
             resolved = fromText;
-        } else if (resolved.get().ambiguous() && fromText.isPresent() && fromText.get().division() != null
+            how = "text";
+        } else if (resolved.isPresent() && resolved.get().ambiguous() && fromText.isPresent() && fromText.get().division() != null
                 && resolved.get().candidates().contains(fromText.get().division())) {
             resolved = fromText;
         }
-        return resolved.map(RegionResolver.Resolution::region);
+        if (resolved.isEmpty() && IssuerClues.speaksOfTheCountry(text)) {
+            return Optional.of(new Found(RegionResolver.CHINA, "self"));
+        }
+        String by = how;
+        return resolved.map(r -> new Found(r.region(), by));
     }
 
-    private static Optional<String> opening(List<String> lines) {
-        for (int i = 0; i < Math.min(OPENING_LINES, lines.size()); i++) {
-            Matcher m = OPENING.matcher(lines.get(i));
-            if (m.find()) {
-                return Optional.of(m.group(1));
+    /** The shortest ending of a name cut out of running text that names a place: 南昌联合召开江西省 → 江西省. */
+    private Optional<RegionResolver.Resolution> resolveEnding(String written, RegionResolver.Mentions mentions,
+                                                              List<String> scopes) {
+        for (int from = written.length() - 2; from >= 0; from--) {
+            Optional<RegionResolver.Resolution> r = regions.resolveName(written.substring(from), mentions, scopes);
+            if (r.isPresent()) {
+                // 广东省佛山市顺德区: the enclosing names before it settle a shared name, so take them along
+                Optional<RegionResolver.Resolution> whole = regions.resolveName(written, mentions, scopes);
+                return whole.isPresent() && whole.get().region().name().equals(r.get().region().name()) ? whole : r;
             }
         }
         return Optional.empty();

@@ -8,104 +8,255 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The year of a report and the year it reviews.
+ * The year of a report, the year it reviews, and how each was found.
  *
  * <p>A work report is delivered early in its year and reviews the year before: the 2024 report
- * reviews 2023. Evidence, strongest first:
+ * reviews 2023. The evidence, strongest first, each with the name {@link #yearFoundBy} gives it:
  * <ol>
- *   <li>the title: {@code 2024年锦州市政府工作报告};</li>
- *   <li>the session line: {@code ——2024年1月10日在锦州市第十七届人民代表大会第三次会议上};</li>
- *   <li>the headings of its two parts: {@code 二、2024年重点工作安排}, {@code 做好2023年工作} (the
- *       report's year) and {@code 一、2023年工作回顾}, {@code 回顾2022年工作} (the reviewed year);</li>
- *   <li>the producer's hint;</li>
- *   <li>the year of the page's publication date;</li>
- *   <li>the latest year the text compares against: a fragment of the review that says
+ *   <li>{@code title}: {@code 2024年锦州市政府工作报告}, {@code 大同市2010年政府工作报告};</li>
+ *   <li>{@code dateline}: the session line {@code ——2024年1月10日在锦州市第十七届人民代表大会第三次会议上},
+ *       or a news lead that dates the congress: {@code 2017年1月14日上午9时,山西省第十二届人民代表大会第七次会议…开幕};</li>
+ *   <li>{@code notice}: the cover notice of a portal, {@code 关于印发2012年政府工作报告的通知},
+ *       {@code 2012年《政府工作报告》已经…审议通过};</li>
+ *   <li>{@code session}: the national congress session, one a year since the fifth congress (1978):
+ *       {@code 十二届全国人大四次会议} → 2016;</li>
+ *   <li>{@code heading}: the report's parts, also where a page ran them into one line:
+ *       {@code 二、2024年重点工作安排}, {@code 做好2023年工作} (the report's year) and {@code 一、2023年工作回顾},
+ *       {@code 回顾2022年工作} (the reviewed year);</li>
+ *   <li>{@code review}: a digest that says which year the report looks back on: {@code 在回顾河北省2024年工作时},
+ *       {@code 报告回顾了2023年…};</li>
+ *   <li>{@code targets}: the year the targets are for: {@code 2024年长春市经济社会发展主要预期目标是},
+ *       {@code 2007年国内生产总值增长目标是};</li>
+ *   <li>{@code estimate}: the year the estimates are for: {@code 预计2012年全市生产总值…}, {@code 2024年预计…};</li>
+ *   <li>{@code hint}: the producer's hint;</li>
+ *   <li>{@code published}: the year of the page's publication date;</li>
+ *   <li>{@code year-of}: a sentence that names the year it speaks of: {@code 2021年是“十四五”开局之年};</li>
+ *   <li>{@code anniversary}: {@code 新中国成立60周年庆祝活动圆满成功} in the review (1949 + 60 = 2009 reviewed),
+ *       {@code 今年是建党100周年} (the report's year);</li>
+ *   <li>{@code baseline}: the latest year the text compares against: a fragment of the review that says
  *       {@code 由2022年的40%提高到100%} reviews a later year than 2022.</li>
  * </ol>
  *
  * <p>A five-year plan has no reviewed year; its year is when this version of the plan was issued:
  * the revision year its title states ({@code 十四五规划(2022年更新)} → 2022), else a year in the
  * title, the hint, the publication date, and failing all of them the first year of its period
- * (十四五 → 2021, when the outlines were adopted).
+ * (十四五 → 2021, when the outlines were adopted; found by {@code plan}).
  *
- * @param year         the report's year, or null
- * @param reviewedYear the year it looks back on, or null
+ * @param year           the report's year, or null
+ * @param reviewedYear   the year it looks back on, or null
+ * @param yearFoundBy    how the year was found, or null
+ * @param reviewedFoundBy how the reviewed year was found ({@code year} when it is the year before), or null
  */
-public record ReportYears(Integer year, Integer reviewedYear) {
-    static final Pattern SESSION_LINE = Pattern.compile(
-            "^[—\\-]*\\s*((?:19|20)\\d{2})年\\d{1,2}月\\d{1,2}日在.{0,40}(?:人民代表大会|人代会).{0,20}会议上");
-    static final Pattern REVIEW_HEADING = Pattern.compile(
-            "^(?:[一二三四五六七八九十]+、)?回顾((?:19|20)\\d{2})年(?:政府)?工作$"
-                    + "|^(?:[一二三四五六七八九十]+、)?((?:19|20)\\d{2})年(?:政府)?工作回顾");
-    static final Pattern PLAN_HEADING = Pattern.compile(
-            "^(?:[一二三四五六七八九十]+、)?(?:做好)?((?:19|20)\\d{2})年(?:的)?"
-                    + "(?:重点工作|主要目标任务|目标任务|工作安排|工作任务|工作目标|主要预期目标|总体要求|工作$)");
-    static final Pattern BASELINE = Pattern.compile("(?:由|比|较|与|同)((?:19|20)\\d{2})年(?:的|末|底|相比|同期)?");
-    private static final Pattern ANY_YEAR = Pattern.compile("((?:19|20)\\d{2})");
-    static final int MAX_HEADING_CHARS = 40;
+public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy, String reviewedFoundBy) {
+    private static final String Y = "((?:19|20)\\d{2})";
+    private static final String CN = "[一二三四五六七八九十]+";
 
+    static final Pattern SESSION_LINE = Pattern.compile(
+            "^[—\\-─]*\\s*" + Y + "年(\\d{1,2})月\\d{1,2}日在.{0,40}(?:人民代表大会|人代会).{0,20}会议上");
+    /** 2017年1月14日上午9时,山西省第十二届人民代表大会第七次会议在太原隆重开幕 */
+    static final Pattern DATED_CONGRESS = Pattern.compile(
+            Y + "年(\\d{1,2})月\\d{1,2}日[^。]{0,30}?(?:人民代表大会|人大)第?" + CN + "?次?会议");
+    /** A line that is only a date, as news pages print it under the headline: 2020-01-10, 长江日报 2025年01月17日. */
+    static final Pattern DATE_LINE = Pattern.compile(
+            "^(?:\\p{IsHan}{2,8})?" + Y + "(?:-\\d{1,2}-\\d{1,2}|年\\d{1,2}月\\d{1,2}日)(?:\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
+    /** A congress that meets late in a year hears the report for the next: ——2018年12月27日在晋江市… (the 2019 report). */
+    static final int FIRST_MONTH_OF_NEXT_YEARS_SESSION = 11;
+    static final Pattern NOTICE = Pattern.compile(
+            "关于印发" + Y + "年(?:\\p{IsHan}{0,12})?政府工作报告的通知|关于印发\\p{IsHan}{0,10}?" + Y + "年国民经济和社会发展计划的通知|" + Y + "年《(?:\\p{IsHan}{0,12})?政府工作报告》"
+                    + "|" + Y + "年(?:\\p{IsHan}{0,10}?)(?:人民)?政府工作报告(?:解读|摘要|全文|确定|提出|指出|显示)");
+    /** 第十一届全国人民代表大会第一次会议, 十二届全国人大四次会议 */
+    static final Pattern NATIONAL_SESSION = Pattern.compile(
+            "第?(" + CN + ")届全国(?:人民代表大会|人大)第?(" + CN + ")次会议");
+    static final Pattern REVIEW_HEADING = Pattern.compile("(?m)"
+            + "(?:^|[一二三四五六七八九十]、|\\s|[。;:])回顾" + Y + "年(?:政府)?工作(?:$|[。,;\\s])"
+                    + "|(?:^|[一二三四五六七八九十]、|\\s|[。;:])" + Y + "年(?:及“?十[一二三四五六七八九]五”?)?(?:政府)?工作回顾");
+    static final Pattern PLAN_HEADING = Pattern.compile("(?m)"
+            + "(?:^|[一二三四五六七八九十]、|[。;:])(?:做好)?" + Y + "年(?:的)?"
+                    + "(?:重点工作|主要工作|主要目标任务|目标任务|工作安排|工作任务|工作目标|主要预期目标|总体要求|工作$)");
+    /** 在回顾河北省2024年工作时, 报告回顾了2023年… */
+    static final Pattern REVIEWS = Pattern.compile("回顾(?:了)?(?:\\p{IsHan}{0,8}?)" + Y + "年");
+    /** 2024年长春市经济社会发展主要预期目标是, 2007年国内生产总值增长目标是 */
+    static final Pattern TARGETS = Pattern.compile(Y + "年(?:\\p{IsHan}{0,24}?)(?:预期目标|增长目标|主要目标)(?:是|为|:)");
+    /** 预计2012年全市生产总值, 2024年预计全省… */
+    static final Pattern ESTIMATE = Pattern.compile("预计,?" + Y + "年|" + Y + "年[,]?(?:全年)?预计");
+    /** 2023年是赣州发展历程中极不寻常的一年: said of the year just past. */
+    static final Pattern HARD_YEAR = Pattern.compile(
+            "(?m)(?:^|[。!\\s])" + Y + "年,?是[^。]{0,30}?(?:不平凡|不寻常|极不容易|不容易|艰难|困难|难忘)的一年");
+    /** 2021年是“十四五”开局之年 */
+    static final Pattern YEAR_OF = Pattern.compile("(?m)(?:^|[。!\\s])" + Y + "年是[^。,]{0,20}之年");
+    static final Pattern ANNIVERSARY = Pattern.compile("(新中国成立|建党|建国|改革开放)(\\d{2,3})周年");
+    static final Pattern BASELINE = Pattern.compile("(?:由|比|较|与|同)" + Y + "年(?:的|末|底|相比|同期)?");
+    private static final Pattern ANY_YEAR = Pattern.compile(Y);
+    static final int MAX_HEADING_CHARS = 40;
+    /** How far into a text its dateline and notice are looked for. */
+    static final int HEAD_CHARS = 1500;
+
+    /**
+     * @param lines the report's lines in normal form ({@link io.zhibiao.contracts.words.NormalizedText})
+     */
     public static ReportYears of(DocumentKind kind, Optional<ReportTitle> title, List<String> lines,
                                  Integer hintYear, String publishedAt) {
         Integer published = publishedAt == null ? null : firstYear(publishedAt);
         Integer titleYear = title.map(ReportTitle::year).orElse(null);
-        switch (kind) {
-            case FIVE_YEAR_PLAN -> {
-                Integer update = title.map(ReportTitle::updateYear).orElse(null);
-                Integer start = title.map(t -> ReportTitle.periodStart(t.period())).orElse(null);
-                return new ReportYears(first(update, titleYear, hintYear, published, start), null);
+        if (kind == DocumentKind.FIVE_YEAR_PLAN) {
+            Integer update = title.map(ReportTitle::updateYear).orElse(null);
+            Integer start = title.map(t -> ReportTitle.periodStart(t.period())).orElse(null);
+            if (start == null) {
+                start = planStart(String.join("\n", lines));
             }
-            case WORK_REPORT -> {
-                return workReport(titleYear, lines, hintYear, published);
-            }
-            default -> {
-                return new ReportYears(first(titleYear, hintYear, published), null);
-            }
+            Evidence e = new Evidence();
+            e.offer(update, "title").offer(titleYear, "title").offer(hintYear, "hint").offer(published, "published")
+                    .offer(start, "plan");
+            return new ReportYears(e.value, null, e.how, null);
         }
+        return report(titleYear, lines, hintYear, published);
     }
 
-    private static ReportYears workReport(Integer titleYear, List<String> lines, Integer hintYear, Integer published) {
-        Integer session = null;
-        Integer reviewed = null;
-        Integer planned = null;
+    /** Work reports and texts about them (a news digest, a portal page) share the evidence. */
+    private static ReportYears report(Integer titleYear, List<String> lines, Integer hintYear, Integer published) {
+        String text = String.join("\n", lines);
+        String head = text.substring(0, Math.min(text.length(), HEAD_CHARS));
+        Integer dateline = null;
+        for (int i = 0; i < Math.min(lines.size(), 5) && dateline == null; i++) {
+            dateline = sessionYear(SESSION_LINE.matcher(lines.get(i)));
+        }
+        if (dateline == null) {
+            dateline = sessionYear(DATED_CONGRESS.matcher(head));
+        }
+        Integer dated = null;
+        for (int i = 0; i < Math.min(lines.size(), 12) && dated == null; i++) {
+            dated = group(DATE_LINE.matcher(lines.get(i)));
+        }
+        Integer reviewed = group(REVIEW_HEADING.matcher(text));
+        Integer planned = group(PLAN_HEADING.matcher(text));
+        Integer anniversaryReviewed = null;
+        Integer anniversaryYear = null;
+        Matcher a = ANNIVERSARY.matcher(text);
+        if (a.find()) {
+            int y = anniversaryYear(a.group(1), Integer.parseInt(a.group(2)));
+            // said of the year just past (…周年庆祝活动圆满成功, in the review), or of this one (今年是…)
+            String before = text.substring(Math.max(0, a.start() - 30), a.start());
+            if (before.contains("今年") || before.contains("是")) {
+                anniversaryYear = y;
+            } else if (text.lastIndexOf("回顾", a.start()) >= 0 || text.lastIndexOf("过去", a.start()) >= 0) {
+                anniversaryReviewed = y;
+            }
+        }
         Integer baseline = null;
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (i < 5 && session == null) {
-                Matcher m = SESSION_LINE.matcher(line);
-                if (m.find()) {
-                    session = Integer.valueOf(m.group(1));
-                }
-            }
-            if (line.length() <= MAX_HEADING_CHARS) {
-                Matcher r = REVIEW_HEADING.matcher(line);
-                if (reviewed == null && r.find()) {
-                    reviewed = Integer.valueOf(r.group(1) != null ? r.group(1) : r.group(2));
-                }
-                Matcher p = PLAN_HEADING.matcher(line);
-                if (planned == null && p.find()) {
-                    planned = Integer.valueOf(p.group(1));
-                }
-            }
-            Matcher b = BASELINE.matcher(line);
-            while (b.find()) {
-                int y = Integer.parseInt(b.group(1));
-                baseline = baseline == null ? y : Math.max(baseline, y);
-            }
+        Matcher b = BASELINE.matcher(text);
+        while (b.find()) {
+            int y = Integer.parseInt(b.group(1));
+            baseline = baseline == null ? y : Math.max(baseline, y);
         }
-        Integer year = first(titleYear, session, planned, reviewed == null ? null : reviewed + 1, hintYear, published,
-                baseline == null ? null : baseline + 2);
-        Integer reviewedYear = reviewed != null ? reviewed : year == null ? null : year - 1;
-        return new ReportYears(year, reviewedYear);
+        Evidence year = new Evidence();
+        year.offer(titleYear, "title")
+                .offer(dateline, "dateline")
+                .offer(group(NOTICE.matcher(head)), "notice")
+                .offer(nationalSession(head), "session")
+                .offer(planned, "heading")
+                .offer(plus(reviewed, 1), "heading")
+                .offer(plus(group(REVIEWS.matcher(text)), 1), "review")
+                .offer(group(TARGETS.matcher(text)), "targets")
+                .offer(plus(group(ESTIMATE.matcher(text)), 1), "estimate")
+                .offer(hintYear, "hint")
+                .offer(published, "published")
+                .offer(dated, "published")
+                .offer(plus(group(HARD_YEAR.matcher(text)), 1), "year-of")
+                .offer(group(YEAR_OF.matcher(text)), "year-of")
+                .offer(plus(anniversaryReviewed, 1), "anniversary")
+                .offer(anniversaryYear, "anniversary")
+                .offer(plus(baseline, 2), "baseline");
+        if (reviewed != null) {
+            return new ReportYears(year.value, reviewed, year.how, "heading");
+        }
+        return new ReportYears(year.value, plus(year.value, -1), year.how, year.value == null ? null : "year");
     }
 
-    @SafeVarargs
-    private static <T> T first(T... values) {
-        for (T v : values) {
-            if (v != null) {
-                return v;
+    /** The year of the report a dated session line hears: the next year's when the session sits in November or December. */
+    private static Integer sessionYear(Matcher m) {
+        if (!m.find()) {
+            return null;
+        }
+        int y = Integer.parseInt(m.group(1));
+        return Integer.parseInt(m.group(2)) >= FIRST_MONTH_OF_NEXT_YEARS_SESSION ? y + 1 : y;
+    }
+
+    /** The first year of the plan a plan names: 第十四个五年规划 or “十四五”规划 → 2021. */
+    static Integer planStart(String text) {
+        Matcher m = Pattern.compile("第十([一二三四五六七八九])个五年|十([一二三四五六七八九])五").matcher(
+                text.substring(0, Math.min(text.length(), 3000)));
+        if (!m.find()) {
+            return null;
+        }
+        String d = m.group(1) != null ? m.group(1) : m.group(2);
+        return ReportTitle.periodStart("十" + d + "五");
+    }
+
+    /** The year of a national people's congress session: the fifth congress first met in 1978. */
+    static Integer nationalSession(String text) {
+        Matcher m = NATIONAL_SESSION.matcher(text);
+        if (!m.find()) {
+            return null;
+        }
+        Integer congress = chineseNumber(m.group(1));
+        Integer session = chineseNumber(m.group(2));
+        if (congress == null || session == null || congress < 5 || session < 1 || session > 5) {
+            return null;
+        }
+        return 1978 + 5 * (congress - 5) + session - 1;
+    }
+
+    private static int anniversaryYear(String event, int n) {
+        return switch (event) {
+            case "建党" -> 1921 + n;
+            case "改革开放" -> 1978 + n;
+            default -> 1949 + n;
+        };
+    }
+
+    /** 十二 → 12, 四 → 4, 二十 → 20; null past 99. */
+    static Integer chineseNumber(String s) {
+        String digits = "一二三四五六七八九";
+        if (s.isEmpty() || s.length() > 3) {
+            return null;
+        }
+        int ten = s.indexOf('十');
+        if (ten < 0) {
+            return s.length() == 1 ? digits.indexOf(s.charAt(0)) + 1 : null;
+        }
+        int tens = ten == 0 ? 1 : digits.indexOf(s.charAt(0)) + 1;
+        int units = ten == s.length() - 1 ? 0 : digits.indexOf(s.charAt(ten + 1)) + 1;
+        return tens * 10 + units;
+    }
+
+    private static Integer group(Matcher m) {
+        if (!m.find()) {
+            return null;
+        }
+        for (int g = 1; g <= m.groupCount(); g++) {
+            if (m.group(g) != null) {
+                return Integer.valueOf(m.group(g));
             }
         }
         return null;
+    }
+
+    private static Integer plus(Integer y, int d) {
+        return y == null ? null : y + d;
+    }
+
+    /** The first value offered, and the name of what offered it. */
+    private static final class Evidence {
+        Integer value;
+        String how;
+
+        Evidence offer(Integer v, String by) {
+            if (value == null && v != null) {
+                value = v;
+                how = by;
+            }
+            return this;
+        }
     }
 
     static Integer firstYear(String s) {

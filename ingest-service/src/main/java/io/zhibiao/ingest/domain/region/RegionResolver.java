@@ -307,6 +307,8 @@ public final class RegionResolver {
 
     /** Below this score the text says too little about any one place. */
     static final double MIN_TEXT_SCORE = 4;
+    /** … unless it is the only place of the kind the text calls itself (我市, 全市): one mention by short name. */
+    static final double MIN_SOLE_SCORE = 2;
     /** What naming one of its counties or districts adds to a unit's score. */
     static final double CHILD_SUPPORT = 2;
     /** How often, relative to its city, the one county a text names must be named to be the issuer. */
@@ -332,7 +334,12 @@ public final class RegionResolver {
         }
         ToDoubleFunction<Division> score = d -> m.own(d) + support.getOrDefault(d, 0.0);
         candidates.sort(Comparator.comparingDouble(score).reversed());
-        if (candidates.isEmpty() || score.applyAsDouble(candidates.get(0)) < MIN_TEXT_SCORE) {
+        // a digest that names its city once (奋力谱写中国式现代化合肥篇章) and otherwise says 全市/我市: the one
+        // unit of the kind it calls itself
+        boolean soleOfItsKind = m.selfKind() != 0 && candidates.size() == 1
+                && candidates.get(0).name().charAt(candidates.get(0).name().length() - 1) == m.selfKind();
+        if (candidates.isEmpty()
+                || score.applyAsDouble(candidates.get(0)) < (soleOfItsKind ? MIN_SOLE_SCORE : MIN_TEXT_SCORE)) {
             return Optional.empty();
         }
         Division leader = candidates.get(0);

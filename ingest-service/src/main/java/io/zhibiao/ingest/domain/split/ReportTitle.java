@@ -1,5 +1,7 @@
 package io.zhibiao.ingest.domain.split;
 
+import io.zhibiao.contracts.words.NormalizedText;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +18,9 @@ import java.util.regex.Pattern;
  * </ul>
  * A title is a short line without sentence punctuation whose issuer, when named, ends like the name
  * of a government (省, 市, 区, 县, 州, 旗, 盟) — so a heading such as
- * {@code 第二节 “十三五”规划纲要实施情况} is not one.
+ * {@code 第二节 “十三五”规划纲要实施情况} is not one. The year may also follow the issuer
+ * ({@code 大同市2010年政府工作报告}); a title in traditional script ({@code 大同市2010年政府工作報告}) or
+ * spaced out ({@code 政 府 工 作 报 告}) is read in its normal form.
  *
  * @param line       the line as written
  * @param kind       what kind of report it names
@@ -39,6 +43,11 @@ public record ReportTitle(String line, Kind kind, Integer year, String scope, St
 
     private static final Pattern WORK_REPORT = Pattern.compile(
             "^" + SCOPE + YEAR + "(?<issuer>\\p{IsHan}{0,20}?)(?:人民)?政府工作报告" + NOTE + "$");
+    /** 大同市2010年政府工作报告: the issuer first. */
+    private static final Pattern WORK_REPORT_ISSUER_FIRST = Pattern.compile(
+            "^" + SCOPE + "(?<issuer>\\p{IsHan}{2,20}?)" + YEAR + "(?:人民)?政府工作报告" + NOTE + "$");
+    /** A title glued to the report's first words when a page lost its line breaks: 盘山县2023年政府工作报告各位代表:… */
+    private static final Pattern LEADING = Pattern.compile("^(.{6," + 60 + "}?政府工作报告)(?=各位代表|[—─]{2}|\\s)");
 
     private static final Pattern FIVE_YEAR_PLAN = Pattern.compile(
             "^" + SCOPE + YEAR + "(?<issuer>\\p{IsHan}{2,20}?)(?:国民经济和社会发展)?"
@@ -48,16 +57,22 @@ public record ReportTitle(String line, Kind kind, Integer year, String scope, St
     private static final Pattern ISSUER_ENDING = Pattern.compile(".*(省|市|区|县|州|旗|盟|国务院)$");
     private static final Pattern UPDATE = Pattern.compile("((?:19|20)\\d{2})年(?:更新|修订|修编|调整|修改)");
 
-    public static Optional<ReportTitle> parse(String line) {
-        if (line.length() > MAX_TITLE_CHARS || line.length() < 6 || line.matches(".*[,。;!?、].*")) {
+    public static Optional<ReportTitle> parse(String written) {
+        if (written.length() > MAX_TITLE_CHARS || written.length() < 6) {
             return Optional.empty();
         }
-        Matcher m = WORK_REPORT.matcher(line);
-        if (m.matches() && issuerLooksRight(m.group("issuer"), true)) {
-            return Optional.of(new ReportTitle(line, Kind.WORK_REPORT, year(m.group("year")), m.group("scope"),
-                    m.group("issuer"), null, null));
+        String line = NormalizedText.normalize(written);
+        if (line.length() < 6 || line.matches(".*[,。;!?、].*")) {
+            return Optional.empty();
         }
-        m = FIVE_YEAR_PLAN.matcher(line);
+        for (Pattern p : new Pattern[]{WORK_REPORT, WORK_REPORT_ISSUER_FIRST}) {
+            Matcher m = p.matcher(line);
+            if (m.matches() && issuerLooksRight(m.group("issuer"), p == WORK_REPORT)) {
+                return Optional.of(new ReportTitle(written, Kind.WORK_REPORT, year(m.group("year")), m.group("scope"),
+                        m.group("issuer"), null, null));
+            }
+        }
+        Matcher m = FIVE_YEAR_PLAN.matcher(line);
         if (m.matches() && issuerLooksRight(m.group("issuer"), false)) {
             String period = m.group("period") != null ? m.group("period")
                     : m.group("ordinal") + "五";
@@ -66,10 +81,17 @@ public record ReportTitle(String line, Kind kind, Integer year, String scope, St
             if (u.find()) {
                 update = Integer.parseInt(u.group(1));
             }
-            return Optional.of(new ReportTitle(line, Kind.FIVE_YEAR_PLAN, year(m.group("year")), m.group("scope"),
+            return Optional.of(new ReportTitle(written, Kind.FIVE_YEAR_PLAN, year(m.group("year")), m.group("scope"),
                     m.group("issuer"), update, period));
         }
         return Optional.empty();
+    }
+
+    /** A work report's title at the start of a line that runs on into the report ({@code 盘山县2023年政府工作报告各位代表:…}). */
+    public static Optional<ReportTitle> parseLeading(String written) {
+        String line = NormalizedText.normalize(written.length() > 200 ? written.substring(0, 200) : written);
+        Matcher m = LEADING.matcher(line);
+        return m.find() ? parse(m.group(1)) : Optional.empty();
     }
 
     private static boolean issuerLooksRight(String issuer, boolean mayBeEmpty) {
