@@ -9,6 +9,7 @@ import io.zhibiao.ingest.domain.ReportIngestor;
 import io.zhibiao.nlp.extract.IndicatorExtractor;
 import io.zhibiao.nlp.segment.ReportSegmenter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
@@ -19,8 +20,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -35,13 +38,26 @@ public final class ExtractCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "report files (text or HTML; UTF-8, GB18030/GBK or Big5)")
     List<Path> files = new ArrayList<>();
 
+    @Option(names = "--sources", paramLabel = "TSV",
+            description = "where the files were fetched: a tab-separated file whose first two columns are the file's name "
+                    + "and its source URL (a header line is skipped), as a scraper's log gives it; the URL is sent "
+                    + "as the report's sourceUrl, which can place a text that never names its government")
+    Path sources;
+
     @Override
     public Integer call() {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         int status = 0;
+        Map<String, String> urls;
+        try {
+            urls = sources == null ? Map.of() : sourceUrls(sources);
+        } catch (IOException e) {
+            System.err.println("zhibiao extract: cannot read " + sources + ": " + e.getMessage());
+            return 2;
+        }
         for (Path file : files) {
             try {
-                for (IndicatorFact fact : extract(file)) {
+                for (IndicatorFact fact : extract(file, urls.get(file.getFileName().toString()))) {
                     out.println(Json.write(fact));
                 }
             } catch (IOException e) {
@@ -58,10 +74,15 @@ public final class ExtractCommand implements Callable<Integer> {
 
     /** The facts of one file: file bytes → raw report → ingestion → segmentation → extraction. */
     static List<IndicatorFact> extract(Path file) throws IOException {
+        return extract(file, null);
+    }
+
+    /** … with the URL it was fetched from, when known (else the file's own URI). */
+    static List<IndicatorFact> extract(Path file, String sourceUrl) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
-        RawReport raw = new RawReport(file.toUri().toString(), Instant.now(), contentType(name), null, null,
-                Base64.getEncoder().encodeToString(bytes), name, null);
+        RawReport raw = new RawReport(sourceUrl != null ? sourceUrl : file.toUri().toString(), Instant.now(),
+                contentType(name), null, null, Base64.getEncoder().encodeToString(bytes), name, null);
         List<IndicatorFact> facts = new ArrayList<>();
         for (IngestedDocument doc : ReportIngestor.standard().ingest(raw)) {
             IngestedReport report = new IngestedReport(doc.documentId(), doc.metadata(), doc.text(), List.of(), Instant.now());
@@ -70,6 +91,18 @@ public final class ExtractCommand implements Callable<Integer> {
             }
         }
         return facts;
+    }
+
+    /** File name → source URL from a tab-separated list (file, url, …); lines without a URL are skipped. */
+    static Map<String, String> sourceUrls(Path tsv) throws IOException {
+        Map<String, String> out = new HashMap<>();
+        for (String line : Files.readAllLines(tsv, StandardCharsets.UTF_8)) {
+            String[] f = line.split("\t");
+            if (f.length >= 2 && f[1].contains("://")) {
+                out.put(f[0].strip(), f[1].strip());
+            }
+        }
+        return out;
     }
 
     private static String contentType(String name) {

@@ -22,8 +22,8 @@ final class Cues {
             "可比", "累计", "已累计", "共", "我市", "本市", "我区", "本区", "我县", "本县", "我省", "本省", "我州", "我国", "是", "为", "和", "与", "及",
             "年", "今年", "去年", "上年", "目标", "期间", "末", "底", "时期", "到", "的", "带动全市",
             "实现全市", "完成全市", "接待", "全口径", "加快", "力保", "确保全年", "力争全年", "年景", "认定",
-            // a digest's verbs of saying: 提出居民人均可支配收入实现4.2万元左右
-            "提出", "明确");
+            // a digest's verbs of saying and setting: 提出居民人均可支配收入实现4.2万元左右, 设定城乡居民收入分别年均增长9%左右
+            "提出", "明确", "设定", "设定了", "实现了", "完成了");
 
     /** The whole of a province or of the country, standing before a name in that government's own report. */
     static final List<String> WHOLE_PROVINCE = List.of("全省");
@@ -55,7 +55,9 @@ final class Cues {
             "名义", "实际增长", "居", "位居", "位列", "排名", "排", "列", "占", "上涨", "提高", "首次", "连续", "创",
             "实现", "完成", "其中增长", "比2", "较2", "(下同)", "（下同）", "存量", "总数", "保有量", "共", "全市共",
             // 是2007年的2.5倍,年均增长16.1%; 由2006年的1595亿元增长到3077亿元; 好于下降7%的预期; 控制在预期4.2%以内
-            "是", "由", "从", "好于", "低于预期", "高于预期", "控制在预期");
+            "是", "由", "从", "好于", "低于预期", "高于预期", "控制在预期",
+            // 设定为年均增长8.5%左右,到2020年将达到2.6万亿元; 完成GDP 115亿元,现价增长27.7%
+            "到20", "到19", "现价", "按现价");
 
     /** Growth: 增长6.8%, 同比增长0.7%, 涨幅3%左右, 年均增速6.5%, 上涨1.7%. */
     static final List<String> RISE = List.of("增长", "增加", "上涨", "涨幅", "增速", "增幅", "提高", "增");
@@ -82,7 +84,7 @@ final class Cues {
     static final List<String> AT_MOST_BEFORE = List.of("不超过", "不高于", "控制在", "低于", "少于");
 
     /** Before a number: 约3000亿元. */
-    static final List<String> ABOUT_BEFORE = List.of("约", "大约", "近");
+    static final List<String> ABOUT_BEFORE = List.of("约", "大约", "近", "接近");
 
     /** "Respectively": the values go to the indicators in order (分别增长5.1%和8%). */
     static final List<String> RESPECTIVELY = List.of("分别");
@@ -94,7 +96,16 @@ final class Cues {
     static final List<String> AND = List.of("、", "和", "及", "与", "以及");
 
     /** Marks an actual as preliminary: 初步核算,地区生产总值增长5.4%; 预计全年地区生产总值比上年增长6%左右. */
-    static final List<String> ESTIMATE = List.of("预计", "初步核算", "初步统计", "据初步", "预估");
+    static final List<String> ESTIMATE = List.of("预计", "初步核算", "初步统计", "据初步", "预估", "初步测算", "初步预计",
+            "料达", "料将", "料增");
+
+    /**
+     * At the head of a clause, these frame the whole paragraph after them as estimates (初步预计,2019年,河南省生产总值…;
+     * 据初步统计,到2020年末,…。五年累计…); 初步核算 is the statistics office's word for GDP and holds for its sentence
+     * (初步核算,全市地区生产总值…。城镇登记失业率为1.44。), as does a 预计 after the subject (地区生产总值预计突破3000亿元).
+     */
+    static final List<String> ESTIMATE_FRAME = List.of("预计", "初步预计", "据初步统计", "初步统计", "据初步测算", "初步测算",
+            "预估", "据测算");
 
     /** A clause that opens with these supposes: 如果2020年GDP总额达到90万亿元. */
     static final List<String> HYPOTHETICAL = List.of("如果", "假如", "假设", "倘若", "若");
@@ -108,11 +119,27 @@ final class Cues {
     /** What will be: 新雪季接待游客将突破5000万人次 (in a review, not an outcome). */
     static final List<String> FORECAST = List.of("将", "将要", "有望", "可望");
 
+    /** People a number of persons may count instead of the jobs: 新增就业参保大学生35万人. */
+    static final List<String> PEOPLE = List.of("大学生", "毕业生", "农民工", "劳动力", "人员", "人口", "职工", "人才");
+
+    /** Another basis of the same growth, a figure of its own: 同比增长1.1%,可比增长11.2%. */
+    static final List<String> OTHER_BASIS = List.of("可比", "同口径", "按可比口径", "可比口径");
+
+    /** A rank right after a value: an outcome, as no target is ranked (一般公共预算收入增长12.5%,全国第5). */
+    static final List<String> RANK_AFTER = List.of("全国第", "全省第", "中部第", "居全国", "居全省", "位居", "排名", "增速第");
+
     /** Parts of a year listed before their values: 一季度、上半年、前三季度、全年分别增长3%、3.4%、4%、4.5%. */
     static final List<String> PART_OF_YEAR = List.of("季度", "上半年", "下半年", "前三季度");
 
+    /** Between a name and its value, these make it a target: GDP预期增长4.5%-5%, 地区生产总值增长目标为6%. */
+    static final List<String> TARGET_IN_GAP = List.of("预期增长", "预期目标", "增长目标", "目标为", "目标是");
+
+    /** 其中: a sentence that opens with it goes on about what the sentence before spoke of. */
+    static final List<String> OF_WHICH = List.of("其中");
+
     /** Announces the year's targets: 主要预期目标是:生产总值增长7%左右. */
-    static final List<String> TARGET = List.of("预期目标", "主要目标", "发展目标", "目标任务", "目标是", "目标为", "提出");
+    static final List<String> TARGET = List.of("预期目标", "主要目标", "发展目标", "目标任务", "目标是", "目标为", "提出",
+            "预期增长");
 
     /** Before a target word, these say the targets were met, which is a review: 完成全年主要目标任务. */
     static final List<String> TARGET_MET = List.of("完成", "实现", "超额", "好于", "高于", "低于");
@@ -168,6 +195,22 @@ final class Cues {
             }
         }
         return best;
+    }
+
+    /**
+     * 均 meaning "both/all" (单位GDP能耗、全社会能源消费量均下降8%), not the 均 of 年均, 人均, 平均, 亩均 (an average).
+     */
+    static boolean saysAll(CharSequence text, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            char c = text.charAt(i);
+            if (c == '都') {
+                return true;
+            }
+            if (c == '均' && (i == 0 || "年人平亩户月日".indexOf(text.charAt(i - 1)) < 0)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static boolean containsAny(CharSequence text, int from, int to, List<String> words) {

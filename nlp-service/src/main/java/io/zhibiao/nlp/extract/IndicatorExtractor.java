@@ -51,6 +51,8 @@ public final class IndicatorExtractor {
         boolean zoneTopic = false;
         // (预计,下同): every actual from here on is an estimate
         boolean estimatesOnward = false;
+        // the start of the paragraph before when it is an infographic's label for the figure on the next line
+        int label = -1;
         List<Sentence> sentences = report.sentences();
         for (Paragraph paragraph : paragraphs) {
             if (paragraph.section() != null && parts[paragraph.section()] != null) {
@@ -62,24 +64,43 @@ public final class IndicatorExtractor {
             int paragraphStart = norm.index(paragraph.start());
             int paragraphEnd = norm.index(paragraph.end());
             Integer topicYear = null;
+            Integer baseYear = null;
+            // what the last sentence spoke of, for a sentence that goes on with 其中
+            String lastIndicator = null;
+            int estimateFrame = -1;
             for (; sentenceIndex < sentences.size() && sentences.get(sentenceIndex).paragraph() == paragraph.index(); sentenceIndex++) {
                 Sentence sentence = sentences.get(sentenceIndex);
                 int start = norm.index(sentence.start());
                 int end = norm.index(sentence.end());
+                // 全年GDP / 增长5.3%左右: an infographic's label on the line before its figure reads with it
+                int labelStart = label >= 0 && start == paragraphStart && Cues.startsWithAny(text, start, end, Cues.CONTINUATION)
+                        ? label : start;
                 // cue words reach over the clauses of a sentence that the segmenter cut at ；
-                int sentenceStart = fullSentenceStart(text, paragraphStart, start);
+                int sentenceStart = labelStart < start ? labelStart : fullSentenceStart(text, paragraphStart, start);
+                if (estimateFrame < 0) {
+                    estimateFrame = TimeFrame.estimateFrame(text, sentenceStart, end);
+                }
                 // a zone as topic holds through the clauses of a sentence cut at ；
                 zoneTopic = (zoneTopic && afterSemicolon(text, start))
                         || (IndicatorGrammar.startsWithZone(text, start, end) && !startsWithVerb(original, sentence));
                 if (!zoneTopic && mayHoldNumbers(text, start, end)) {
-                    List<Reading> readings = grammar.read(norm, start, end, region);
+                    List<Reading> readings = grammar.read(norm, labelStart, end, region, lastIndicator);
                     for (Reading r : withoutPassedMilestones(readings)) {
-                        TimeFrame.When when = time.when(current, text, sentenceStart, r.start(), topicYear, r.expected(), r.year());
+                        Integer own = r.year();
+                        if (r.changeStart()) {
+                            own = TimeFrame.changeStartYear(own, baseYear, text.substring(sentenceStart, r.start()));
+                            if (own == null) {
+                                continue; // 从54万亿元增加到82.7万亿元: a start whose year nothing says
+                            }
+                            baseYear = own;
+                        }
+                        TimeFrame.When when = time.when(current, text, sentenceStart, r, topicYear, own);
                         if ("actual".equals(when.kind()) && r.forecast()) {
                             continue; // 新雪季接待游客将突破5000万人次: what will be is no outcome
                         }
                         boolean estimated = "actual".equals(when.kind()) && time.mayBeEstimated(when.period())
-                                && (estimatesOnward || Cues.containsAny(text, sentenceStart, r.end(), Cues.ESTIMATE)
+                                && (estimatesOnward || estimateFrame >= 0 && estimateFrame <= r.start()
+                                || Cues.containsAny(text, sentenceStart, r.end(), Cues.ESTIMATE)
                                 || TimeFrame.estimateNoteAfter(text, r.end(), end));
                         estimatesOnward |= TimeFrame.estimateNoteOnward(text, r.end(), end);
                         int quoteStart = norm.originalStart(r.start());
@@ -87,6 +108,7 @@ public final class IndicatorExtractor {
                         IndicatorFact fact = new IndicatorFact(source, report.documentId(), region, r.indicator(), when.kind(),
                                 estimated, when.period(), r.measure(), r.value(), r.valueMax(), r.unit(), r.qualifier(),
                                 original.substring(quoteStart, quoteEnd), quoteStart, quoteEnd);
+                        lastIndicator = r.indicator();
                         if (seen.add(List.of(r.indicator(), when.kind(), Objects.toString(when.period()), r.measure(),
                                 r.value(), r.unit(), Objects.toString(r.qualifier()), Objects.toString(r.valueMax())))) {
                             facts.add(fact);
@@ -98,6 +120,7 @@ public final class IndicatorExtractor {
                     topicYear = named;
                 }
             }
+            label = isLabel(text, paragraphStart, paragraphEnd) ? paragraphStart : -1;
             // 2016年全省国民经济和社会发展主要预期目标是: opens the list below it, as a heading would
             TimeFrame.Part announced = time.classifyListLead(text, paragraphStart, paragraphEnd);
             if (announced != null) {
@@ -124,6 +147,23 @@ public final class IndicatorExtractor {
             }
         }
         return time.isPlan() ? TimeFrame.Part.OUTLOOK : TimeFrame.Part.REVIEW;
+    }
+
+    /** The longest label an infographic prints on its own line above a figure: 城镇和农村居民人均可支配收入. */
+    static final int MAX_LABEL = 24;
+
+    /** A short line without punctuation or numbers: a label that the figure on the next line belongs to. */
+    private static boolean isLabel(String text, int start, int end) {
+        if (end - start > MAX_LABEL || end <= start) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if ("。,，;；:：!?！？、".indexOf(c) >= 0 || (c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Back from a clause to the start of its sentence: after the last 。！？ of the paragraph before it. */

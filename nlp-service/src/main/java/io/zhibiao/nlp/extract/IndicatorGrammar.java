@@ -50,8 +50,14 @@ final class IndicatorGrammar {
     private record Item(Kind kind, int start, int end, IndicatorLexicon.Entry entry, Quantity quantity) {
     }
 
-    /** One place of a subject: an indicator (null if untracked) and where its name starts. */
-    private record Slot(IndicatorLexicon.Indicator indicator, int nameStart, boolean fresh) {
+    /**
+     * One place of a subject: an indicator (null if untracked), where its name starts, whether the name counts
+     * new units, and the indicator a compound name stands for as a whole (城乡居民… → all residents), if any.
+     */
+    private record Slot(IndicatorLexicon.Indicator indicator, int nameStart, boolean fresh, IndicatorLexicon.Indicator whole) {
+        Slot(IndicatorLexicon.Indicator indicator, int nameStart, boolean fresh) {
+            this(indicator, nameStart, fresh, null);
+        }
     }
 
     /** The indicator names and quantities of a sentence, in order. */
@@ -59,9 +65,14 @@ final class IndicatorGrammar {
         String text = norm.text();
         List<Item> items = new ArrayList<>();
         int i = start;
+        int parenthesisEnd = -1;
         while (i < end) {
             char c = text.charAt(i);
-            if (isBreak(c)) {
+            if ((c == '(' || c == '（') && i >= parenthesisEnd) {
+                parenthesisEnd = closing(text, i, Math.min(end, i + MAX_PARENTHESIS));
+            }
+            // 五年跨过三个万亿元(人民币,下同)级台阶、年均增长百分之五: a note in parentheses does not end the clause
+            if (isBreak(c) && i >= parenthesisEnd) {
                 items.add(new Item(Kind.BREAK, i, i + 1, null, null));
                 i++;
                 continue;
@@ -97,16 +108,58 @@ final class IndicatorGrammar {
     /**
      * The readings of the sentence {@code text[start, end)} of a report of {@code region}.
      */
+    private static int firstQuantity(List<Item> items) {
+        for (Item it : items) {
+            if (it.kind == Kind.QUANTITY) {
+                return it.start;
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    /** The longest parenthetical note looked through. */
+    static final int MAX_PARENTHESIS = 16;
+
+    /** The index after the parenthesis that closes the one at {@code open}, or -1 within {@code limit}. */
+    private static int closing(String text, int open, int limit) {
+        for (int j = open + 1; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == ')' || c == '）') {
+                return j + 1;
+            }
+            if (c == '。' || c == '(' || c == '（') {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** The readings of a sentence given as a plain string (offsets are those of its normal form). */
     List<Reading> read(String sentence, int start, int end, String region) {
         return read(NormalizedText.of(sentence), start, end, region);
     }
 
     List<Reading> read(NormalizedText norm, int start, int end, String region) {
+        return read(norm, start, end, region, null);
+    }
+
+    /**
+     * The readings of a sentence; {@code inherited} is the indicator the sentence before spoke of, which a
+     * sentence that opens with 其中 and names none goes on about (…地区生产总值五年跨过三个万亿元级台阶。
+     * 其中,预计二〇二二年达十二点八万亿元,增长百分之二左右。).
+     */
+    List<Reading> read(NormalizedText norm, int start, int end, String region, String inherited) {
         String text = norm.text();
         List<Item> items = items(norm, start, end, region);
         List<Reading> out = new ArrayList<>();
         List<Slot> subject = new ArrayList<>();
+        if (inherited != null && Cues.startsWithAny(text, start, end, Cues.OF_WHICH)
+                && items.stream().noneMatch(it -> it.kind == Kind.TERM && it.start < firstQuantity(items))) {
+            IndicatorLexicon.Indicator ind = lexicon.indicator(inherited);
+            if (ind != null) {
+                subject.add(new Slot(ind, start, false));
+            }
+        }
         List<Slot> history = new ArrayList<>();
         boolean tookValue = false;
         java.util.Map<String, Reading> taken = new java.util.HashMap<>();
@@ -122,7 +175,8 @@ final class IndicatorGrammar {
                 case BREAK -> {
                     clauseStart = item.end;
                     char c = text.charAt(item.start);
-                    boolean keeps = c != ':' && c != '：' && continues(text, item.end, end);
+                    boolean keeps = c != ':' && c != '：' && (continues(text, item.end, end)
+                            || Cues.regionMatches(text, item.start - 2, "其中") && item.start - 2 == start);
                     hypothetical = Cues.startsWithAny(text, item.end, end, Cues.HYPOTHETICAL);
                     if (!keeps) {
                         subject.clear();
@@ -138,7 +192,7 @@ final class IndicatorGrammar {
                     boolean fresh = Cues.endsWithAny(text, item.start, start, Cues.NEW_UNITS_BEFORE)
                             || (precededByEnumeration(text, item.start, start) && newUnitsList(text, clauseStart, item.start));
                     for (IndicatorLexicon.Indicator ind : item.entry.indicators()) {
-                        slots.add(new Slot(ind, item.start, fresh));
+                        slots.add(new Slot(ind, item.start, fresh, item.entry.whole()));
                     }
                     if (!subject.isEmpty() && !tookValue && isConnector(text, cursor, item.start)) {
                         subject.addAll(slots);
@@ -153,8 +207,9 @@ final class IndicatorGrammar {
                         continue;
                     }
                     int gapStart = Math.max(cursor, clauseStart);
-                    if (!gapAllowed(text, gapStart, item.start)
-                            || (tookValue && !continues(text, skipConnector(text, gapStart, item.start), item.start + 1))) {
+                    int predicate = tookValue && !changeEnd ? predicateStart(text, gapStart, item.start) : gapStart;
+                    if (!gapAllowed(text, predicate, item.start)
+                            || (tookValue && !changeEnd && !continues(text, predicate, item.start + 1))) {
                         // 高新技术企业20家、雏鹰瞪羚独角兽企业15家: the second number is someone else's
                         subject.clear();
                         continue;
@@ -173,11 +228,10 @@ final class IndicatorGrammar {
                     if (startOfAChange(text, gapStart, item.start, listEnd, end)) {
                         // 从54万亿元增加到82.7万亿元: the second number is the fact; 由2006年的1595亿元增长到3077亿元:
                         // a start with its own year is that year's figure too
-                        Integer since = startYear(text, gapStart, item.start);
-                        if (since != null && subject.size() == 1 && values.size() == 1) {
+                        if (subject.size() == 1 && values.size() == 1) {
                             Reading r = reading(subject.get(0), item.quantity, text, gapStart, item.start, listEnd);
                             if (r != null) {
-                                out.add(r.inYear(since));
+                                out.add(r.asChangeStart(startYear(text, gapStart, item.start)));
                             }
                         }
                         tookValue = true;
@@ -199,7 +253,8 @@ final class IndicatorGrammar {
                             }
                             // one value per measure and name: 投入强度1.02%,首次突破1% keeps 1.02 (the target it is
                             // compared with is another: 失业率3.52%,控制在预期4.2%以内)
-                            String key = slot.nameStart() + "|" + r.indicator() + "|" + r.measure() + "|" + r.expected();
+                            String key = slot.nameStart() + "|" + r.indicator() + "|" + r.measure() + "|" + r.expected()
+                                    + "|" + r.basis();
                             Reading before = taken.get(key);
                             if (before != null && !before.milestone() && !changeEnd) {
                                 continue;
@@ -231,7 +286,7 @@ final class IndicatorGrammar {
     private List<Slot> slotsFor(String text, List<Slot> subject, List<Slot> history, int n, int cursor,
                                 int gapStart, int valueStart, boolean tookValue) {
         boolean respectively = Cues.containsAny(text, gapStart, valueStart, Cues.RESPECTIVELY);
-        boolean all = Cues.containsAny(text, gapStart, valueStart, Cues.ALL);
+        boolean all = Cues.saysAll(text, gapStart, valueStart);
         List<Slot> slots = new ArrayList<>(subject);
         if (!tookValue) {
             // untracked names coordinated with ours: 高新技术企业、科技型中小企业数量和技术合同交易额增速分别增长32%、55%和78%
@@ -254,6 +309,11 @@ final class IndicatorGrammar {
         }
         if (n == 1 && (all || respectively)) {
             return slots; // 城镇新增就业和转移农业劳动力分别达到4500万人: each of them
+        }
+        if (n == 1 && slots.size() == 2 && subject.size() == 2 && subject.get(0).whole() != null
+                && subject.get(0).nameStart() == subject.get(1).nameStart()) {
+            // 城乡居民人均可支配收入突破4万元: one figure for town and country is the figure for all residents
+            return List.of(new Slot(subject.get(0).whole(), subject.get(0).nameStart(), false, null));
         }
         // 城镇居民人均可支配收入26738元,农民人均纯收入11986元,实际增长9.7和13.4: with or without 分别, the values
         // go back to the subjects that took the values before
@@ -307,6 +367,9 @@ final class IndicatorGrammar {
             // 比2002年增长65.5%, 固定资产投资五年累计完成9091亿元: a change or a sum over several years
             return null;
         }
+        if (("万人".equals(q.unit()) || "人".equals(q.unit())) && Cues.endsWithAny(text, valueStart, gapStart, Cues.PEOPLE)) {
+            return null; // 新增就业参保大学生35万人: a number of someone else
+        }
         if (q.isPercent()) {
             int rise = Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.RISE);
             int fall = Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.FALL);
@@ -352,9 +415,17 @@ final class IndicatorGrammar {
                 || Cues.startsWithAny(text, q.end(), Math.min(text.length(), q.end() + 4), Cues.EXPECTED_AFTER);
         boolean forecast = Cues.containsAny(text, gapStart, valueStart, Cues.FORECAST)
                 && !Cues.containsAny(text, gapStart, valueStart, Cues.ESTIMATE);
+        String basis = Cues.endingWord(text, Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.RISE) < 0 ? valueStart
+                : Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.RISE), gapStart, Cues.OTHER_BASIS);
+        int after = q.end();
+        while (after < text.length() && (text.charAt(after) == ',' || text.charAt(after) == '，' || text.charAt(after) == '、')) {
+            after++;
+        }
+        boolean ranked = Cues.startsWithAny(text, after, Math.min(text.length(), after + 4), Cues.RANK_AFTER);
+        boolean targetWording = Cues.containsAny(text, gapStart, valueStart, Cues.TARGET_IN_GAP);
         return new Reading(ind.id(), measure, sign * q.value(), q.valueMax() == null ? null : sign * q.valueMax(),
                 unit, qualifier, Math.min(slot.nameStart(), valueStart), Math.max(listEnd, q.end()), q.milestone(),
-                expected, forecast, null);
+                expected, forecast, null, basis, ranked, false, targetWording);
     }
 
     /** The qualifier word right before a value; the longest word wins (不低于 is above, not 低于). */
@@ -393,7 +464,7 @@ final class IndicatorGrammar {
      * the year a change starts from (地区生产总值由2017年的1000亿元增加到…).
      */
     private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
-            "连续[0-9０-９]+(?:年|个季度|个月)|[从由到至比较](?:19|20)[0-9]{2}年(?:末|底)?的?|[0-9]+年累计");
+            "连续[0-9０-９]+(?:年|个季度|个月)|[从由到至比较]?(?:19|20)[0-9]{2}年(?:末|底)?的?|[0-9]+年累计");
 
     /** 经济增长的贡献率: a noun after 的 whose value it is. */
     private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile(
@@ -486,6 +557,20 @@ final class IndicatorGrammar {
         return i >= sentenceStart && text.charAt(i) == '、';
     }
 
+    /**
+     * Where the predicate of a value starts: past a leading 、/和, or after the last 、 of a gap that holds another
+     * phrase first (五年跨过三个万亿元级台阶、年均增长百分之五: the 、 joins a second predicate of the subject).
+     */
+    private static int predicateStart(String text, int from, int to) {
+        int at = skipConnector(text, from, to);
+        for (int i = to - 1; i > at; i--) {
+            if (text.charAt(i) == '、') {
+                return i + 1;
+            }
+        }
+        return at;
+    }
+
     /** Past a leading 、/和 and spaces. */
     private static int skipConnector(String text, int from, int to) {
         int i = from;
@@ -538,7 +623,7 @@ final class IndicatorGrammar {
 
     /** Between subject and value: no other number, and not too long. */
     private static boolean gapAllowed(String text, int from, int to) {
-        int max = Cues.containsAny(text, from, to, Cues.RESPECTIVELY) || Cues.containsAny(text, from, to, Cues.ALL)
+        int max = Cues.containsAny(text, from, to, Cues.RESPECTIVELY) || Cues.saysAll(text, from, to)
                 ? MAX_COORDINATED_GAP : MAX_GAP;
         int length = to - from;
         if (length > max) {
@@ -567,11 +652,10 @@ final class IndicatorGrammar {
     private static int connectorsBefore(String text, int from, int to) {
         int stop = to;
         int r = Cues.lastIndexOfAny(text, from, to, Cues.RESPECTIVELY);
-        int a = Cues.lastIndexOfAny(text, from, to, Cues.ALL);
         if (r >= 0) {
             stop = r;
-        } else if (a >= 0) {
-            stop = a;
+        } else if (Cues.saysAll(text, from, to)) {
+            stop = Cues.lastIndexOfAny(text, from, to, Cues.ALL);
         }
         int n = 0;
         for (int i = from; i < stop; i++) {

@@ -20,7 +20,7 @@ import java.util.Set;
 final class IndicatorLexicon {
 
     /** What a term names: one indicator, or several in order for a compound term; null ids are untracked. */
-    record Entry(String term, List<Indicator> indicators, String requires, List<String> anchors) {
+    record Entry(String term, List<Indicator> indicators, String requires, List<String> anchors, Indicator whole) {
         boolean tracked() {
             return indicators.stream().anyMatch(i -> i.id() != null);
         }
@@ -39,6 +39,7 @@ final class IndicatorLexicon {
     }
 
     private final Trie<Entry> terms = new Trie<>();
+    private final Map<String, Indicator> indicators = new HashMap<>();
     private final Trie<Unit> units = new Trie<>();
 
     private IndicatorLexicon() {
@@ -62,10 +63,16 @@ final class IndicatorLexicon {
         return units;
     }
 
+    /** The indicator of a canonical id, or null. */
+    Indicator indicator(String id) {
+        return indicators.get(id);
+    }
+
     private void loadIndicators(List<String> lines) {
         Map<String, Indicator> byId = new LinkedHashMap<>();
         List<Indicator> current = null;
         String requires = null;
+        String wholeId = null;
         List<String> anchors = List.of();
         for (String line : lines) {
             String s = line.strip();
@@ -81,6 +88,7 @@ final class IndicatorLexicon {
                 String percent = attrs.getOrDefault("percent", "growth");
                 boolean cumulative = "yes".equals(attrs.get("cumulative"));
                 requires = attrs.get("after");
+                wholeId = attrs.get("whole");
                 anchors = attrs.containsKey("anchors") ? List.of(attrs.get("anchors").split(",")) : List.of();
                 current = new ArrayList<>();
                 for (String id : f[1].split(",")) {
@@ -89,11 +97,13 @@ final class IndicatorLexicon {
                             : byId.computeIfAbsent(key, k -> new Indicator(k, unitSet, percent, cumulative));
                     current.add(ind);
                 }
+                indicators.putAll(byId);
             } else if (current != null) {
                 for (String pattern : s.split("\\s+\\|\\s+")) {
                     for (String term : TermPattern.expand(pattern)) {
                         if (!term.isEmpty()) {
-                            terms.put(term, new Entry(term, List.copyOf(current), requires, anchors));
+                            terms.put(term, new Entry(term, List.copyOf(current), requires, anchors,
+                                    wholeId == null ? null : byId.get(wholeId)));
                         }
                     }
                 }

@@ -112,7 +112,8 @@ final class QuantityReader {
                 p += 2;
             }
         }
-        boolean milestone = text.startsWith("大关", p);
+        // 突破千亿元大关, 突破千亿元: a round mark passed, written as a bare magnitude (千, 万) or with 大关
+        boolean milestone = text.startsWith("大关", p) || (!first.arabic && first.digits == 0);
         double value = first.value * factor;
         Double valueMax = max == null ? null : max * factor;
         return new Quantity(i, p, round(value), valueMax == null ? null : round(valueMax), unitName, qualifier, milestone);

@@ -31,13 +31,15 @@ final class TimeFrame {
     private static final Pattern CLAUSE_YEAR = Pattern.compile(
             "(?:^|[,，;；:：。])(?:据初步统计[,，]?|预计|初步核算[,，]?|其中[,，]?)?(?:到|截至|至)?((?:19|20)\\d\\d)年(?:末|底|全年)?"
                     + "(?!以来|以前|以后|前|后|起|至|到|和|、|的|比|相比|同期|及|与|基础上|水平|翻)"
-                    + "|到((?:19|20)\\d\\d)年");
+                    + "|到((?:19|20)\\d\\d)年|为((?:19|20)\\d\\d)年(?=设定|确定|制定|提出)");
     /** "十三五"时期, 十四五期间, "十四五"末 */
     private static final Pattern PLAN_PERIOD = Pattern.compile("(十[一二三四五六七八九]五)”?(?:时期|期间|期末|末|以来|规划期)");
     /** 目前, 当前, 现在: the present, which a plan's outlook compares its goals with. */
     private static final Pattern CURRENT = Pattern.compile("(?:^|[,，;；。])(?:目前|当前|现在)");
     private static final Pattern THIS_YEAR = Pattern.compile("今年|年内|全年目标");
     private static final Pattern LAST_YEAR = Pattern.compile("(?<![比较])(?:去年|上年)(?!同期)");
+    /** In the outlook, a sentence that looks back: 报告显示,过去五年顺德地区生产总值年均增长6.7%. */
+    private static final Pattern LOOKING_BACK = Pattern.compile("过去五年|过去一年|过去的一年|五年来|一年来|回顾");
 
     private final boolean plan;
     private final Integer year;
@@ -79,6 +81,28 @@ final class TimeFrame {
         return 1981 + 5 * (n - 6);
     }
 
+    /**
+     * The base year of a change's start: its own (由2006年的1595亿元), the last one the paragraph gave
+     * ({@code baseYear}: 由2006年的1595亿元增长到3077亿元…区级财政收入由89亿元增长到229亿元), or the year before the
+     * plan period the sentence names (回顾整个“十四五”时期,广东地区生产总值从11.47万亿元增长至14.58万亿元 → 2020);
+     * null when nothing says.
+     */
+    static Integer changeStartYear(Integer own, Integer baseYear, String before) {
+        if (own != null) {
+            return own;
+        }
+        if (baseYear != null) {
+            return baseYear;
+        }
+        Matcher p = PLAN_PERIOD.matcher(before);
+        Integer start = null;
+        while (p.find()) {
+            int n = 10 + "一二三四五六七八九".indexOf(p.group(1).charAt(1)) + 1;
+            start = planFirstYear(n) - 1;
+        }
+        return start;
+    }
+
     /** Only the latest year's figures are estimates: 由2006年的1595亿元 in a 预计 sentence is an outcome. */
     boolean mayBeEstimated(Integer period) {
         Integer latest = plan ? (planFirstYear == 0 ? null : planFirstYear - 1) : reviewed;
@@ -116,6 +140,31 @@ final class TimeFrame {
             return Part.OUTLOOK;
         }
         return classify(lead.replace("国民经济和社会发展", ""));
+    }
+
+    /**
+     * Where an estimate frame opens the text of a paragraph ({@code 初步预计,2019年,…}, {@code 预计全年:},
+     * {@code 2024年预计全省…}): at the head of a clause, before its subject. -1 when there is none.
+     */
+    static int estimateFrame(String text, int from, int to) {
+        for (String w : Cues.ESTIMATE_FRAME) {
+            for (int at = Cues.indexOf(text, from, to - w.length() + 1, w); at >= 0;
+                 at = Cues.indexOf(text, at + 1, to - w.length() + 1, w)) {
+                if (clauseHead(text, from, at)) {
+                    return at;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** Nothing but a clause boundary, a year, or words of saying (报告透露,) before {@code at} in its clause. */
+    private static boolean clauseHead(String text, int from, int at) {
+        int i = at;
+        while (i > from && Character.isDigit(text.charAt(i - 1)) || i > from && text.charAt(i - 1) == '年') {
+            i--;
+        }
+        return i == from || ",，:：。;；".indexOf(text.charAt(i - 1)) >= 0;
     }
 
     /** 7%(预计,下同), 7%(预计): a note right after a value that marks it as an estimate. */
@@ -171,11 +220,7 @@ final class TimeFrame {
      * ({@code “十三五”时期}); null when it names none.
      */
     static Integer explicitYear(String before) {
-        Integer explicit = null;
-        Matcher m = CLAUSE_YEAR.matcher(before);
-        while (m.find()) {
-            explicit = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2));
-        }
+        Integer explicit = clauseYear(before);
         Matcher p = PLAN_PERIOD.matcher(before);
         Integer planEnd = null;
         while (p.find()) {
@@ -185,23 +230,40 @@ final class TimeFrame {
         return explicit != null ? explicit : planEnd;
     }
 
+    /** The last year at the head of a clause of {@code before}, or null (plan periods not counted). */
+    static Integer clauseYear(String before) {
+        Integer explicit = null;
+        Matcher m = CLAUSE_YEAR.matcher(before);
+        while (m.find()) {
+            explicit = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
+        }
+        return explicit;
+    }
+
     /**
-     * Kind and period of a fact stated at {@code at}, within a part of the document.
+     * Kind and period of a fact read at {@code r}, within a part of the document.
      *
      * @param sentenceStart where the fact's sentence starts (a sentence runs to 。！？, over ；)
      * @param topicYear     the year an earlier sentence of the paragraph named ({@code 2012年,全市生产总值…;
      *                      地方财政收入…}), or null
-     * @param expected      the value is the target it is compared with ({@code 控制在预期4.2%以内},
-     *                      {@code 好于下降7%的预期})
      * @param ownYear       the year the clause gives the value itself ({@code 由2006年的1595亿元}), or null
      */
-    When when(Part part, String text, int sentenceStart, int at, Integer topicYear, boolean expected, Integer ownYear) {
+    When when(Part part, String text, int sentenceStart, Reading r, Integer topicYear, Integer ownYear) {
+        int at = r.start();
+        boolean expected = r.expected();
+        boolean ranked = r.ranked();
         String before = text.substring(sentenceStart, at);
         Integer explicit = ownYear != null ? ownYear : explicitYear(before);
         if (explicit == null && !CURRENT.matcher(before).find()) {
             explicit = topicYear;
         }
-        boolean targetCue = hasTargetCue(before);
+        boolean targetCue = hasTargetCue(before) || r.targetWording();
+        if (ranked || part != Part.REVIEW && !targetCue && LOOKING_BACK.matcher(before).find()) {
+            if (explicit != null && (year == null || explicit < year)) {
+                return new When("actual", explicit);
+            }
+            return new When("actual", plan ? (planFirstYear == 0 ? null : planFirstYear - 1) : reviewed);
+        }
         if (expected) {
             Integer period = explicit != null ? explicit : part == Part.OUTLOOK ? year : reviewed;
             return new When("target", period);
@@ -216,8 +278,10 @@ final class TimeFrame {
                         ? new When("actual", explicit) : new When("plan_target", explicit);
             }
             boolean estimate = Cues.containsAny(before, 0, before.length(), Cues.ESTIMATE);
-            return targetCue && !estimate || part == Part.OUTLOOK && !estimate
-                    ? new When("target", explicit) : new When("actual", explicit);
+            boolean ahead = targetCue && !estimate || part == Part.OUTLOOK && !estimate;
+            // “十二五”时期…主要预期目标是: the goal of a plan period is a plan's target
+            String kind = !ahead ? "actual" : explicitYear(before) != null && clauseYear(before) == null ? "plan_target" : "target";
+            return new When(kind, explicit);
         }
         if (plan) {
             if (CURRENT.matcher(before).find()) {

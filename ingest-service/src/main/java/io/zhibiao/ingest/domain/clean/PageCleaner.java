@@ -92,19 +92,30 @@ public final class PageCleaner {
      * the earliest anchor line such that what follows is short; a 附件 label or attachment line just
      * before it belongs to the trailer too.
      */
+    /** A paragraph of an article: long, with sentences. */
+    static final int PROSE_CHARS = 60;
+
+    private static boolean isProse(String line) {
+        return line.length() >= PROSE_CHARS && line.indexOf('。') >= 0;
+    }
+
     static int trailerStart(List<String> lines) {
         int n = lines.size();
         int start = n;
         int chars = 0;
+        boolean proseAfter = false;
         for (int i = n - 1; i >= 0 && n - i <= TRAILER_MAX_LINES; i--) {
             chars += lines.get(i).length();
             if (chars > TRAILER_MAX_CHARS) {
                 break;
             }
             String line = lines.get(i);
-            if (line.length() <= 200 && PageFurniture.containsAny(line, PageFurniture.TRAILER_ANCHORS)) {
+            // a short page's head may name its editor (发布日期:… 责任编辑:…) above the article: a trailer holds
+            // no paragraph of the article after it
+            if (!proseAfter && line.length() <= 200 && PageFurniture.containsAny(line, PageFurniture.TRAILER_ANCHORS)) {
                 start = i;
             }
+            proseAfter |= isProse(line);
         }
         while (start < n && start > 0 && PageFurniture.ATTACHMENT.matcher(lines.get(start - 1)).matches()) {
             start--;

@@ -3,7 +3,9 @@ package io.zhibiao.ingest.domain.metadata;
 import io.zhibiao.contracts.RawReport;
 import io.zhibiao.contracts.Region;
 import io.zhibiao.contracts.ReportMetadata;
+import io.zhibiao.ingest.domain.region.Division;
 import io.zhibiao.ingest.domain.region.RegionResolver;
+import io.zhibiao.ingest.domain.region.SourceSite;
 import io.zhibiao.ingest.domain.split.BundleSplitter.Segment;
 import io.zhibiao.ingest.domain.split.ReportTitle;
 
@@ -23,16 +25,19 @@ import java.util.Optional;
  * {@link IssuerClues} in the text (the opening sentence {@code 现在,我代表沈阳市人民政府,向大会报告工作}, the
  * session line, a portal's metadata rows), the producer's hint, the weaker clues of a news lead
  * ({@code 河北省省长王正谱作河北省人民政府工作报告}), and last the places the text names
- * ({@link RegionResolver#inferFromText}). A name several units share is settled by the text around it.
+ * ({@link RegionResolver#inferFromText}), and for a text that names none, the site it came from
+ * ({@link SourceSite}: {@code z.hangzhou.com.cn}). A name several units share is settled by the text around it.
  * The metadata's {@code foundBy} says which of these gave the region and the years.
  */
 public final class MetadataDetector {
     static final int UNTITLED_FIRST_LINE_AS_TITLE = 60;
 
     private final RegionResolver regions;
+    private final SourceSite sites;
 
     public MetadataDetector(RegionResolver regions) {
         this.regions = regions;
+        this.sites = new SourceSite(regions.directory());
     }
 
     /**
@@ -55,7 +60,7 @@ public final class MetadataDetector {
         Optional<SpeakerLine> speaker = SpeakerLine.find(segment.lines());
         RawReport.Hints hints = page.hints();
         ReportYears years = ReportYears.of(kind, title, lines, hints == null ? null : hints.year(), page.publishedAt());
-        Optional<Found> region = region(title, speaker, text, hints);
+        Optional<Found> region = region(title, speaker, text, hints, page.sourceUrl());
         boolean fragment = FragmentStart.isFragment(title, segment.lines(), kind);
         Map<String, String> foundBy = new LinkedHashMap<>();
         region.ifPresent(r -> foundBy.put("region", r.how()));
@@ -86,7 +91,8 @@ public final class MetadataDetector {
     record Found(Region region, String how) {
     }
 
-    Optional<Found> region(Optional<ReportTitle> title, Optional<SpeakerLine> speaker, String text, RawReport.Hints hints) {
+    Optional<Found> region(Optional<ReportTitle> title, Optional<SpeakerLine> speaker, String text, RawReport.Hints hints,
+                           String sourceUrl) {
         RegionResolver.Mentions mentions = regions.mentions(text);
         String hintRegion = hints == null ? null : hints.region();
         List<String> scopes = new ArrayList<>();
@@ -120,6 +126,13 @@ public final class MetadataDetector {
         } else if (resolved.isPresent() && resolved.get().ambiguous() && fromText.isPresent() && fromText.get().division() != null
                 && resolved.get().candidates().contains(fromText.get().division())) {
             resolved = fromText;
+        }
+        if (resolved.isEmpty()) {
+            // a text that never names its government: the site it was fetched from may (z.hangzhou.com.cn)
+            Division site = sites.place(sourceUrl);
+            if (site != null) {
+                return Optional.of(new Found(site.toRegion(), "site"));
+            }
         }
         if (resolved.isEmpty() && IssuerClues.speaksOfTheCountry(text)) {
             return Optional.of(new Found(RegionResolver.CHINA, "self"));

@@ -61,6 +61,9 @@ public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy
             "^(?:\\p{IsHan}{2,8})?" + Y + "(?:-\\d{1,2}-\\d{1,2}|年\\d{1,2}月\\d{1,2}日)(?:\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
     /** A congress that meets late in a year hears the report for the next: ——2018年12月27日在晋江市… (the 2019 report). */
     static final int FIRST_MONTH_OF_NEXT_YEARS_SESSION = 11;
+    /** A news lead that dates the congress without its year: 中新网佛山11月10日电…第十七届人民代表大会第一次会议10日开幕. */
+    static final Pattern UNDATED_CONGRESS = Pattern.compile(
+            "(\\d{1,2})月\\d{1,2}日(?:电|上午|下午)?[^。]{0,40}?(?:人民代表大会|人大)第?" + CN + "?次?会议");
     static final Pattern NOTICE = Pattern.compile(
             "关于印发" + Y + "年(?:\\p{IsHan}{0,12})?政府工作报告的通知|关于印发\\p{IsHan}{0,10}?" + Y + "年国民经济和社会发展计划的通知|" + Y + "年《(?:\\p{IsHan}{0,12})?政府工作报告》"
                     + "|" + Y + "年(?:\\p{IsHan}{0,10}?)(?:人民)?政府工作报告(?:解读|摘要|全文|确定|提出|指出|显示)");
@@ -109,11 +112,18 @@ public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy
                     .offer(start, "plan");
             return new ReportYears(e.value, null, e.how, null);
         }
-        return report(titleYear, lines, hintYear, published);
+        return report(titleYear, lines, hintYear, published, publishedAt == null ? null : month(publishedAt));
     }
 
     /** Work reports and texts about them (a news digest, a portal page) share the evidence. */
-    private static ReportYears report(Integer titleYear, List<String> lines, Integer hintYear, Integer published) {
+    private static boolean lateInTheYear(String head, Integer publishedMonth) {
+        Matcher m = UNDATED_CONGRESS.matcher(head);
+        return m.find() && publishedMonth != null && publishedMonth >= FIRST_MONTH_OF_NEXT_YEARS_SESSION
+                && Integer.parseInt(m.group(1)) >= FIRST_MONTH_OF_NEXT_YEARS_SESSION;
+    }
+
+    private static ReportYears report(Integer titleYear, List<String> lines, Integer hintYear, Integer published,
+                                      Integer publishedMonth) {
         String text = String.join("\n", lines);
         String head = text.substring(0, Math.min(text.length(), HEAD_CHARS));
         Integer dateline = null;
@@ -166,6 +176,11 @@ public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy
                 .offer(plus(anniversaryReviewed, 1), "anniversary")
                 .offer(anniversaryYear, "anniversary")
                 .offer(plus(baseline, 2), "baseline");
+        if ("published".equals(year.how) && lateInTheYear(head, publishedMonth)) {
+            // published in November from a congress that met that month: the report for the next year
+            year.value = year.value + 1;
+            year.how = "published+session";
+        }
         if (reviewed != null) {
             return new ReportYears(year.value, reviewed, year.how, "heading");
         }
@@ -257,6 +272,12 @@ public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy
             }
             return this;
         }
+    }
+
+    /** The month of a date as pages write it: 2021-11-14 03:42, 2021年11月14日. */
+    static Integer month(String date) {
+        Matcher m = Pattern.compile("(?:19|20)\\d{2}[-年/.](\\d{1,2})").matcher(date);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
     static Integer firstYear(String s) {
