@@ -17,17 +17,23 @@ final class Cues {
      * Examples: 全市生产总值, 其中规上工业增加值, 推动社会消费品零售总额增长1.1%, 2023年地区生产总值.
      */
     static final List<String> BEFORE_INDICATOR = List.of(
-            "全市", "全区", "全县", "全州", "全旗", "全盟", "全体", "全社会", "全年", "年内", "当年", "其中",
+            "全体", "全社会", "全年", "年内", "当年", "其中",
             "预计", "实现", "完成", "推动", "带动", "确保", "力争", "争取", "促进", "力促", "拉动", "保持", "同口径",
-            "可比", "累计", "已累计", "共", "我市", "本市", "我区", "本区", "我县", "本县", "我省", "本省", "我州", "我国", "是", "为", "和", "与", "及",
-            "年", "今年", "去年", "上年", "目标", "期间", "末", "底", "时期", "到", "的", "带动全市",
-            "实现全市", "完成全市", "接待", "全口径", "加快", "力保", "确保全年", "力争全年", "年景", "认定",
+            "可比", "累计", "已累计", "共", "是", "为", "和", "与", "及",
+            "年", "今年", "去年", "上年", "目标", "期间", "末", "底", "时期", "到", "的",
+            "接待", "全口径", "加快", "力保", "确保全年", "力争全年", "年景", "认定",
             // a digest's verbs of saying and setting: 提出居民人均可支配收入实现4.2万元左右, 设定城乡居民收入分别年均增长9%左右
             "提出", "明确", "设定", "设定了", "实现了", "完成了");
 
-    /** The whole of a province or of the country, standing before a name in that government's own report. */
-    static final List<String> WHOLE_PROVINCE = List.of("全省");
-    static final List<String> WHOLE_COUNTRY = List.of("全国");
+    /**
+     * How a government speaks of itself before a name (全市生产总值, 我省地区生产总值, 全国居民人均可支配收入), by the
+     * last character of the kind of government it means (省, 市, 区, 县, 州, 旗, 盟; 国 for the country). In another
+     * government's report the same words quote someone else's figure (a city report's 全省地区生产总值增长5%),
+     * which is left out rather than given to the issuer.
+     */
+    static final List<String> SELF = List.of("全市", "全区", "全县", "全州", "全旗", "全盟", "全省", "全国", "我市", "本市",
+            "我区", "本区", "我县", "本县", "我省", "本省", "我州", "本州", "我旗", "我国", "带动全市", "实现全市", "完成全市",
+            "实现全省", "完成全省", "实现全县", "实现全区");
 
     /**
      * Before a name, these make what follows a count of new units, not the total: 新增高新技术企业57家

@@ -354,12 +354,13 @@ final class IndicatorGrammar {
         String unit = q.unit();
         String measure;
         double sign = 1;
-        if (Cues.containsAny(text, gapStart, valueStart, Cues.SHARE)) {
+        boolean shareOfOwnEconomy = OWN_ECONOMY_SHARE.matcher(text.substring(gapStart, valueStart)).find();
+        if (!shareOfOwnEconomy && Cues.containsAny(text, gapStart, valueStart, Cues.SHARE)) {
             // 地区生产总值总量仅占全省的1.0%, 出口规模占全国比重提高至2.49%: a share of a larger whole
             return null;
         }
         String gap = text.substring(gapStart, valueStart);
-        if (POSSESSIVE.matcher(gap).find() || COMPARED.matcher(gap).find()) {
+        if (!shareOfOwnEconomy && POSSESSIVE.matcher(gap).find() || COMPARED.matcher(gap).find()) {
             // 科技进步对经济增长的贡献率达到60%: another noun's value; 新增就业比十一五期间要多500万人: a difference
             return null;
         }
@@ -370,7 +371,9 @@ final class IndicatorGrammar {
         if (("万人".equals(q.unit()) || "人".equals(q.unit())) && Cues.endsWithAny(text, valueStart, gapStart, Cues.PEOPLE)) {
             return null; // 新增就业参保大学生35万人: a number of someone else
         }
-        if (q.isPercent()) {
+        if (q.isPercent() && shareOfOwnEconomy) {
+            measure = "share_pct"; // 服务业增加值占生产总值比重达到57%: the structure of the region's own economy
+        } else if (q.isPercent()) {
             int rise = Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.RISE);
             int fall = Cues.lastIndexOfAny(text, gapStart, valueStart, Cues.FALL);
             if (Cues.endsWithAny(text, valueStart, gapStart, Cues.REACHING)
@@ -465,6 +468,10 @@ final class IndicatorGrammar {
      */
     private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern.compile(
             "连续[0-9０-９]+(?:年|个季度|个月)|[从由到至比较]?(?:19|20)[0-9]{2}年(?:末|底)?的?|[0-9]+年累计");
+
+    /** 占生产总值比重, 占GDP的比重: a share of the region's own output, a figure of the indicator (not of a larger whole). */
+    private static final java.util.regex.Pattern OWN_ECONOMY_SHARE = java.util.regex.Pattern.compile(
+            "^[^,，;；]{0,4}占(?:地区生产总值|国内生产总值|生产总值|GDP|经济总量)的?比重");
 
     /** 经济增长的贡献率: a noun after 的 whose value it is. */
     private static final java.util.regex.Pattern POSSESSIVE = java.util.regex.Pattern.compile(
@@ -589,16 +596,16 @@ final class IndicatorGrammar {
         if (!isHan(before)) {
             return true;
         }
+        String self = Cues.endingWord(text, at, sentenceStart, Cues.SELF);
+        if (self != null) {
+            // 全省 / 我省 only in the province's own report, 全市 in a city's, 全国 in the country's (elsewhere: 居全省第三)
+            return region == null || region.isEmpty() || speaksOfItself(self, region);
+        }
         if (Cues.endsWithAny(text, at, sentenceStart, Cues.NEW_UNITS_BEFORE)
                 || Cues.endsWithAny(text, at, sentenceStart, Cues.BEFORE_INDICATOR)) {
             return true;
         }
         if (region != null && !region.isEmpty()) {
-            // 全省 / 全国 only in the province's or the country's own report (elsewhere: 居全省第三)
-            if ((region.endsWith("省") || region.endsWith("自治区")) && Cues.endsWithAny(text, at, sentenceStart, Cues.WHOLE_PROVINCE)
-                    || region.equals("中华人民共和国") && Cues.endsWithAny(text, at, sentenceStart, Cues.WHOLE_COUNTRY)) {
-                return true;
-            }
             if (Cues.regionMatches(text, at - region.length(), region)) {
                 return true;
             }
@@ -619,6 +626,15 @@ final class IndicatorGrammar {
         }
         int after = from + antecedent + entry.requires().length();
         return entry.anchors().isEmpty() || Cues.startsWithAny(text, after, at, entry.anchors());
+    }
+
+    /** Does 全市, 我省, 全国… name the government {@code region} (by its kind: 市, 省, 国)? */
+    static boolean speaksOfItself(String selfWord, String region) {
+        char kind = selfWord.charAt(selfWord.length() - 1);
+        if (kind == '国') {
+            return region.equals("中华人民共和国");
+        }
+        return region.charAt(region.length() - 1) == kind;
     }
 
     /** Between subject and value: no other number, and not too long. */

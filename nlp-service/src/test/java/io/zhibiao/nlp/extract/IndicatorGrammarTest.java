@@ -135,7 +135,7 @@ class IndicatorGrammarTest {
     void aNameInsideALongerNounIsNotTheIndicator() {
         assertThat(read("力争全年园区技工贸总收入增长20%,亩均生产总值增长20%以上")).isEmpty();
         assertThat(read("推动工业固定资产投资增长20%以上")).isEmpty();
-        assertThat(read("进出口增长10%")).isEmpty();
+        assertThat(read("出口企业增长10%")).isEmpty();
         assertThat(read("凌海市地区生产总值增长6%")).isEmpty();
     }
 
@@ -194,10 +194,18 @@ class IndicatorGrammarTest {
 
     @Test
     void aChangeFromOneLevelToAnotherStatesTheSecond() {
-        assertThat(read("国内生产总值从54万亿元增加到82.7万亿元")).extracting(Reading::value, Reading::unit)
-                .containsExactly(tuple(827000.0, "亿元"));
-        assertThat(read("地区生产总值由2017年的1000亿元增加到2022年的1500亿元")).extracting(Reading::value)
-                .containsExactly(1500.0);
+        // the start is marked as such; the extractor keeps it only for a base year it can name
+        assertThat(read("国内生产总值从54万亿元增加到82.7万亿元")).extracting(Reading::value, Reading::unit, Reading::changeStart)
+                .containsExactly(tuple(540000.0, "亿元", true), tuple(827000.0, "亿元", false));
+        assertThat(read("地区生产总值由2017年的1000亿元增加到2022年的1500亿元"))
+                .extracting(Reading::value, Reading::changeStart, Reading::year)
+                .containsExactly(tuple(1000.0, true, 2017), tuple(1500.0, false, null));
+    }
+
+    @Test
+    void importsAndExportsAloneAreForeignTradeNeverExports() {
+        // 赣州: 进出口增长3.2%左右
+        assertThat(read("进出口增长3.2%左右")).extracting(Reading::indicator).containsExactly("foreign_trade");
     }
 
     @Test

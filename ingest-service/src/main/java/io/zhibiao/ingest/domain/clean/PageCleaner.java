@@ -103,19 +103,24 @@ public final class PageCleaner {
         int n = lines.size();
         int start = n;
         int chars = 0;
-        boolean proseAfter = false;
-        for (int i = n - 1; i >= 0 && n - i <= TRAILER_MAX_LINES; i--) {
+        // a short page's head may name its editor (发布日期:… 责任编辑:…) above the article: a trailer comes after
+        // the article's first paragraph
+        int firstProse = 0;
+        while (firstProse < n && !isProse(lines.get(firstProse))) {
+            firstProse++;
+        }
+        if (firstProse == n) {
+            firstProse = -1; // no paragraph at all: any anchor may start the trailer
+        }
+        for (int i = n - 1; i > firstProse && n - i <= TRAILER_MAX_LINES; i--) {
             chars += lines.get(i).length();
             if (chars > TRAILER_MAX_CHARS) {
                 break;
             }
             String line = lines.get(i);
-            // a short page's head may name its editor (发布日期:… 责任编辑:…) above the article: a trailer holds
-            // no paragraph of the article after it
-            if (!proseAfter && line.length() <= 200 && PageFurniture.containsAny(line, PageFurniture.TRAILER_ANCHORS)) {
+            if (line.length() <= 200 && PageFurniture.containsAny(line, PageFurniture.TRAILER_ANCHORS)) {
                 start = i;
             }
-            proseAfter |= isProse(line);
         }
         while (start < n && start > 0 && PageFurniture.ATTACHMENT.matcher(lines.get(start - 1)).matches()) {
             start--;
