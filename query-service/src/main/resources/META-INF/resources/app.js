@@ -6,7 +6,7 @@
 const LABELS = {
   kind: {actual: '实际', target: '年度目标', plan_target: '规划目标'},
   measure: {growth_pct: '增速', level: '总量', share_pct: '占比', rank: '排名', count: '数量'},
-  level: {country: '全国', province: '省级', prefecture: '地级', county_city: '县级市', district: '市辖区', county: '县'},
+  level: {national: '全国', province: '省级', prefecture: '地级', county_city: '县级市', district: '市辖区', county: '县'},
   docType: {work_report: '政府工作报告', five_year_plan: '五年规划纲要', other: '其他'},
   qualifier: {about: '左右', above: '以上', at_most: '以内', range: '区间'},
   status: {met: '达成', missed: '未达成', no_actual: '缺实际', no_target: '缺目标', not_comparable: '单位不同'},

@@ -79,18 +79,33 @@ public final class ExtractCommand implements Callable<Integer> {
 
     /** … with the URL it was fetched from, when known (else the file's own URI). */
     static List<IndicatorFact> extract(Path file, String sourceUrl) throws IOException {
+        List<IndicatorFact> facts = new ArrayList<>();
+        for (Extracted e : extractDocuments(file, sourceUrl)) {
+            facts.addAll(e.facts());
+        }
+        return facts;
+    }
+
+    /** One report of a file and its facts. */
+    record Extracted(IngestedDocument document, List<IndicatorFact> facts) {
+    }
+
+    /** The reports of one file, each with its facts. */
+    static List<Extracted> extractDocuments(Path file, String sourceUrl) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
         RawReport raw = new RawReport(sourceUrl != null ? sourceUrl : file.toUri().toString(), Instant.now(),
                 contentType(name), null, null, Base64.getEncoder().encodeToString(bytes), name, null);
-        List<IndicatorFact> facts = new ArrayList<>();
+        List<Extracted> out = new ArrayList<>();
         for (IngestedDocument doc : ReportIngestor.standard().ingest(raw)) {
             IngestedReport report = new IngestedReport(doc.documentId(), doc.metadata(), doc.text(), List.of(), Instant.now());
+            List<IndicatorFact> facts = new ArrayList<>();
             for (IndicatorFact fact : IndicatorExtractor.standard().extract(ReportSegmenter.standard().segment(report))) {
                 facts.add(fact.withProvenance(name, doc.documentId()));
             }
+            out.add(new Extracted(doc, facts));
         }
-        return facts;
+        return out;
     }
 
     /** File name → source URL from a tab-separated list (file, url, …); lines without a URL are skipped. */

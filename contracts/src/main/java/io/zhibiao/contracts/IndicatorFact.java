@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One economic indicator fact, in the shape of {@code corpus/SCHEMA.md}, with its provenance.
  *
@@ -23,10 +27,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param start      offset of the quote in the document text
  * @param end        end offset (exclusive) of the quote
  * @param paragraph  index of the paragraph that holds the quote (the passage), when known
+ * @param foundBy    how the region and the period were found: {@code region} as the document's metadata says
+ *                   (title, speaker, dateline, …), {@code period} one of clause, plan, paragraph, change, document
+ *                   (see docs/EXTRACTION.md); empty when not known
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"source", "documentId", "region", "indicator", "kind", "estimated", "period", "measure",
-        "value", "value_max", "unit", "qualifier", "quote", "start", "end", "paragraph"})
+        "value", "value_max", "unit", "qualifier", "quote", "start", "end", "paragraph", "foundBy"})
 public record IndicatorFact(
         String source,
         String documentId,
@@ -43,23 +50,36 @@ public record IndicatorFact(
         String quote,
         int start,
         int end,
-        Integer paragraph) {
+        Integer paragraph,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> foundBy) {
+
+    public IndicatorFact {
+        foundBy = foundBy == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(foundBy));
+    }
+
+    /** A fact with its paragraph but nothing said of how its region and period were found. */
+    public IndicatorFact(String source, String documentId, String region, String indicator, String kind,
+                         boolean estimated, Integer period, String measure, double value, Double valueMax, String unit,
+                         String qualifier, String quote, int start, int end, Integer paragraph) {
+        this(source, documentId, region, indicator, kind, estimated, period, measure, value, valueMax, unit, qualifier,
+                quote, start, end, paragraph, Map.of());
+    }
 
     /** A fact whose paragraph is not known yet. */
     public IndicatorFact(String source, String documentId, String region, String indicator, String kind,
                          boolean estimated, Integer period, String measure, double value, Double valueMax, String unit,
                          String qualifier, String quote, int start, int end) {
         this(source, documentId, region, indicator, kind, estimated, period, measure, value, valueMax, unit, qualifier,
-                quote, start, end, null);
+                quote, start, end, null, Map.of());
     }
 
     public IndicatorFact withProvenance(String source, String documentId) {
         return new IndicatorFact(source, documentId, region, indicator, kind, estimated, period, measure, value,
-                valueMax, unit, qualifier, quote, start, end, paragraph);
+                valueMax, unit, qualifier, quote, start, end, paragraph, foundBy);
     }
 
     public IndicatorFact withParagraph(Integer paragraph) {
         return new IndicatorFact(source, documentId, region, indicator, kind, estimated, period, measure, value,
-                valueMax, unit, qualifier, quote, start, end, paragraph);
+                valueMax, unit, qualifier, quote, start, end, paragraph, foundBy);
     }
 }

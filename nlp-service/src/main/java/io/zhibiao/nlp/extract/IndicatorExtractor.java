@@ -10,7 +10,9 @@ import io.zhibiao.contracts.words.NormalizedText;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -40,6 +42,7 @@ public final class IndicatorExtractor {
         ReportMetadata metadata = report.metadata();
         String region = metadata == null ? null : metadata.regionName();
         String source = metadata == null ? null : metadata.sourceName();
+        String regionFoundBy = region == null ? null : metadata.foundBy().getOrDefault("region", "given");
         TimeFrame time = TimeFrame.of(metadata, text);
         TimeFrame.Part[] parts = parts(report.sections(), time);
 
@@ -107,7 +110,8 @@ public final class IndicatorExtractor {
                         int quoteEnd = norm.originalEnd(r.end());
                         IndicatorFact fact = new IndicatorFact(source, report.documentId(), region, r.indicator(), when.kind(),
                                 estimated, when.period(), r.measure(), r.value(), r.valueMax(), r.unit(), r.qualifier(),
-                                original.substring(quoteStart, quoteEnd), quoteStart, quoteEnd);
+                                original.substring(quoteStart, quoteEnd), quoteStart, quoteEnd, null,
+                                foundBy(regionFoundBy, when));
                         lastIndicator = r.indicator();
                         if (seen.add(List.of(r.indicator(), when.kind(), Objects.toString(when.period()), r.measure(),
                                 r.value(), r.unit(), Objects.toString(r.qualifier()), Objects.toString(r.valueMax())))) {
@@ -164,6 +168,18 @@ public final class IndicatorExtractor {
             }
         }
         return true;
+    }
+
+    /** How the fact's region and period were found. */
+    private static Map<String, String> foundBy(String region, TimeFrame.When when) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (region != null) {
+            out.put("region", region);
+        }
+        if (when.periodFrom() != null) {
+            out.put("period", when.periodFrom());
+        }
+        return out;
     }
 
     /** Back from a clause to the start of its sentence: after the last 。！？ of the paragraph before it. */

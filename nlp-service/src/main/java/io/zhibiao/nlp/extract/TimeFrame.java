@@ -16,8 +16,16 @@ final class TimeFrame {
     /** The year looked back on, the year ahead, or the next five years (今后五年的目标任务). */
     enum Part { REVIEW, OUTLOOK, FIVE_YEARS_AHEAD }
 
-    /** A kind and the year it is about. */
-    record When(String kind, Integer period) {
+    /**
+     * A kind and the year it is about, and where the year came from: {@code clause} (a year at the head of the
+     * fact's clause, 2023年,全市…), {@code plan} (a plan period there, “十三五”时期), {@code paragraph} (a year an
+     * earlier sentence of the paragraph named), {@code change} (the base year of a change's start), or
+     * {@code document} (the document's years and the part it is in); null when there is no period.
+     */
+    record When(String kind, Integer period, String periodFrom) {
+        When(String kind, Integer period) {
+            this(kind, period, null);
+        }
     }
 
     private static final List<String> REVIEW_HEADING = List.of(
@@ -249,6 +257,25 @@ final class TimeFrame {
      * @param ownYear       the year the clause gives the value itself ({@code 由2006年的1595亿元}), or null
      */
     When when(Part part, String text, int sentenceStart, Reading r, Integer topicYear, Integer ownYear) {
+        String before = text.substring(sentenceStart, r.start());
+        String from;
+        if (ownYear != null) {
+            from = r.changeStart() && r.year() == null ? "change" : "clause";
+        } else if (explicitYear(before) != null) {
+            from = clauseYear(before) != null ? "clause" : "plan";
+        } else {
+            from = topicYear != null && !CURRENT.matcher(before).find() ? "paragraph" : null;
+        }
+        When w = decide(part, text, sentenceStart, r, topicYear, ownYear);
+        if (w.period() == null) {
+            return w;
+        }
+        Integer explicit = ownYear != null ? ownYear : explicitYear(before) != null ? explicitYear(before)
+                : "paragraph".equals(from) ? topicYear : null;
+        return new When(w.kind(), w.period(), from != null && w.period().equals(explicit) ? from : "document");
+    }
+
+    private When decide(Part part, String text, int sentenceStart, Reading r, Integer topicYear, Integer ownYear) {
         int at = r.start();
         boolean expected = r.expected();
         boolean ranked = r.ranked();

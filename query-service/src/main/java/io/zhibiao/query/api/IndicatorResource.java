@@ -53,7 +53,7 @@ public class IndicatorResource {
             @Parameter(description = "canonical indicator id, e.g. gdp (see /api/catalog)") @QueryParam("indicator") List<String> indicator,
             @Parameter(description = "issuing region, e.g. 锦州市") @QueryParam("region") List<String> region,
             @Parameter(description = "province, e.g. 辽宁省") @QueryParam("province") List<String> province,
-            @Parameter(description = "region level: country, province, prefecture, county_city, district, county") @QueryParam("level") List<String> level,
+            @Parameter(description = "region level: national, province, prefecture, county_city, district, county") @QueryParam("level") List<String> level,
             @Parameter(description = "actual, target or plan_target") @QueryParam("kind") List<String> kind,
             @Parameter(description = "the year the fact is about, e.g. 2023") @QueryParam("period") List<String> period,
             @Parameter(description = "growth_pct, level, share_pct, rank or count") @QueryParam("measure") List<String> measure,

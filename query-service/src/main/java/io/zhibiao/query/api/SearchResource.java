@@ -45,7 +45,7 @@ public class SearchResource {
             @Parameter(description = "words, \"quoted phrases\", -excluded; e.g. 新能源汽车", required = true) @QueryParam("q") String q,
             @Parameter(description = "issuing region, e.g. 锦州市 (repeatable)") @QueryParam("region") List<String> region,
             @Parameter(description = "province, e.g. 辽宁省 (repeatable)") @QueryParam("province") List<String> province,
-            @Parameter(description = "country, province, prefecture, county_city, district or county (repeatable)") @QueryParam("level") List<String> level,
+            @Parameter(description = "national, province, prefecture, county_city, district or county (repeatable)") @QueryParam("level") List<String> level,
             @Parameter(description = "year of the report, e.g. 2024 (repeatable)") @QueryParam("year") List<String> year,
             @Parameter(description = "work_report, five_year_plan or other (repeatable)") @QueryParam("docType") List<String> docType,
             @Parameter(description = "top-level section heading, as the section facet lists it (repeatable)") @QueryParam("section") List<String> section,

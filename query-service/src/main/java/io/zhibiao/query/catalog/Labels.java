@@ -63,7 +63,7 @@ public final class Labels {
             new Term("count", "数量", "count"));
 
     public static final List<Term> LEVELS = List.of(
-            new Term("country", "全国", "country"),
+            new Term("national", "全国", "national"),
             new Term("province", "省级", "province"),
             new Term("prefecture", "地级", "prefecture"),
             new Term("county_city", "县级市", "county-level city"),

@@ -3,7 +3,7 @@ package io.zhibiao.ingest.domain.region;
 /** The administrative level of an issuing government, as {@code Region.level} writes it. */
 public enum Level {
     /** 中华人民共和国: the State Council's report. */
-    COUNTRY("country"),
+    NATIONAL("national"),
     /** 省, 自治区, 直辖市 (北京市, 上海市, 天津市, 重庆市). */
     PROVINCE("province"),
     /** 地级市, 自治州, 地区, 盟. */

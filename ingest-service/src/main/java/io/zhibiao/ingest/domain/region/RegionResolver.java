@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * kind matches how the text speaks of itself (我市, 全市 → a 市; 全区 → a 区; 全县 → a 县).
  */
 public final class RegionResolver {
-    public static final Region CHINA = new Region("中华人民共和国", null, null, Level.COUNTRY.id());
+    public static final Region CHINA = new Region("中华人民共和国", null, null, Level.NATIONAL.id());
     private static final Set<String> COUNTRY_NAMES = Set.of("国务院", "中华人民共和国", "中央人民政府", "全国");
     private static final String SELF_KINDS = "省市区县州旗盟";
 
