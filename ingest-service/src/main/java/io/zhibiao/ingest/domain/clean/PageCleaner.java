@@ -92,33 +92,24 @@ public final class PageCleaner {
      * the earliest anchor line such that what follows is short; a 附件 label or attachment line just
      * before it belongs to the trailer too.
      */
-    /** A paragraph of an article: long, with sentences. */
-    static final int PROSE_CHARS = 60;
-
-    private static boolean isProse(String line) {
-        return line.length() >= PROSE_CHARS && line.indexOf('。') >= 0;
-    }
-
     static int trailerStart(List<String> lines) {
         int n = lines.size();
+        int total = 0;
+        for (String line : lines) {
+            total += line.length();
+        }
         int start = n;
         int chars = 0;
-        // a short page's head may name its editor (发布日期:… 责任编辑:…) above the article: a trailer comes after
-        // the article's first paragraph
-        int firstProse = 0;
-        while (firstProse < n && !isProse(lines.get(firstProse))) {
-            firstProse++;
-        }
-        if (firstProse == n) {
-            firstProse = -1; // no paragraph at all: any anchor may start the trailer
-        }
-        for (int i = n - 1; i > firstProse && n - i <= TRAILER_MAX_LINES; i--) {
+        for (int i = n - 1; i >= 0 && n - i <= TRAILER_MAX_LINES; i--) {
             chars += lines.get(i).length();
             if (chars > TRAILER_MAX_CHARS) {
                 break;
             }
             String line = lines.get(i);
-            if (line.length() <= 200 && PageFurniture.containsAny(line, PageFurniture.TRAILER_ANCHORS)) {
+            // a trailer follows the article, which is the most of the page: a short page's head that names its
+            // editor (发布日期:… 责任编辑:…) above the article starts no trailer
+            if (line.length() <= 200 && PageFurniture.containsAny(line, PageFurniture.TRAILER_ANCHORS)
+                    && total - chars >= chars) {
                 start = i;
             }
         }
