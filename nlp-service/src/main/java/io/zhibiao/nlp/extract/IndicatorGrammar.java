@@ -134,9 +134,10 @@ final class IndicatorGrammar {
         return -1;
     }
 
-    /** The readings of a sentence given as a plain string (offsets are those of its normal form). */
+    /** The readings of {@code sentence[start, end)} given as a plain string; the readings' offsets are in its normal form. */
     List<Reading> read(String sentence, int start, int end, String region) {
-        return read(NormalizedText.of(sentence), start, end, region);
+        NormalizedText norm = NormalizedText.of(sentence);
+        return read(norm, norm.index(start), norm.index(end), region);
     }
 
     List<Reading> read(NormalizedText norm, int start, int end, String region) {

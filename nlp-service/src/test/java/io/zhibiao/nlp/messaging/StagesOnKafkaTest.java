@@ -66,7 +66,10 @@ class StagesOnKafkaTest {
         List<ConsumerRecord<String, String>> seen = consumeUntil(bootstrap,
                 List.of(Topics.SEGMENT_DLQ, Topics.INDICATORS, Topics.STATUS), Duration.ofSeconds(60), records ->
                         records.stream().anyMatch(r -> r.topic().equals(Topics.SEGMENT_DLQ) && r.value().contains(poison))
-                                && records.stream().anyMatch(r -> r.topic().equals(Topics.INDICATORS) && r.value().contains(good)));
+                                && records.stream().anyMatch(r -> r.topic().equals(Topics.INDICATORS) && r.value().contains(good))
+                                // the stage reports its status after it has published the facts: wait for that too
+                                && records.stream().anyMatch(r -> r.topic().equals(Topics.STATUS) && r.value().contains(good)
+                                && r.value().contains("EXTRACT") && r.value().contains("DONE")));
 
         ConsumerRecord<String, String> dead = seen.stream()
                 .filter(r -> r.topic().equals(Topics.SEGMENT_DLQ) && r.value().contains(poison)).findFirst().orElseThrow();
