@@ -46,59 +46,81 @@ public final class NormalizedText {
 
     public static NormalizedText of(String original) {
         SimplifiedScript script = SimplifiedScript.standard();
-        int n = original.length();
-        StringBuilder out = new StringBuilder(n);
+        char[] in = original.toCharArray();
+        int n = in.length;
+        // where the next character that converts on its own stands (most reports have none): only near one can a
+        // phrase convert otherwise than character by character
+        int nextConverting = nextConverting(script, in, 0);
+        int lastConverting = Integer.MIN_VALUE / 2;
+        char[] out = new char[n];
         int[] origin = new int[n];
+        int len = 0;
         BitSet gap = new BitSet();
         int i = 0;
         while (i < n) {
-            char c = original.charAt(i);
-            if (isSpace(c)) {
-                int j = i;
-                boolean lineBreak = false;
-                while (j < n && isSpace(original.charAt(j))) {
-                    lineBreak |= original.charAt(j) == '\n' || original.charAt(j) == '\r';
-                    j++;
+            char c = in[i];
+            if (c <= ' ' || c == '\u3000' || c == '\u00a0') {
+                if (isSpace(c)) {
+                    int j = i;
+                    boolean lineBreak = false;
+                    while (j < n && isSpace(in[j])) {
+                        lineBreak |= in[j] == '\n' || in[j] == '\r';
+                        j++;
+                    }
+                    boolean keep = !lineBreak && len > 0 && j < n && isAsciiAlnum(out[len - 1]) && isAsciiAlnum(fold(in[j]));
+                    if (keep) {
+                        origin[len] = i;
+                        out[len++] = ' ';
+                    } else if (j < n) {
+                        gap.set(len);
+                    }
+                    i = j;
+                    continue;
                 }
-                boolean keep = !lineBreak && !out.isEmpty() && j < n
-                        && isAsciiAlnum(out.charAt(out.length() - 1)) && isAsciiAlnum(fold(original.charAt(j)));
-                if (keep) {
-                    origin[out.length()] = i;
-                    out.append(' ');
-                } else if (j < n) {
-                    gap.set(out.length());
-                }
-                i = j;
-                continue;
-            }
-            if ((c == '(' || c == '（') && !out.isEmpty() && HanScript.is(out.charAt(out.length() - 1))) {
+            } else if ((c == '(' || c == '（') && len > 0 && isHan(out[len - 1])) {
                 int close = pinyinGlossEnd(original, i);
                 if (close > 0) {
                     i = close;
                     continue;
                 }
-            }
-            if ((c == '[' || c == '［') && !out.isEmpty()) {
+            } else if ((c == '[' || c == '［') && len > 0) {
                 int close = footnoteEnd(original, i);
                 if (close > 0) {
                     i = close;
                     continue;
                 }
-            }
-            if (YEAR_DIGITS.indexOf(c) >= 0 && isChineseYear(original, i)) {
+            } else if ((c == '一' || c == '二') && isChineseYear(original, i)) {
                 for (int k = 0; k < 4; k++) {
-                    origin[out.length()] = i + k;
-                    out.append((char) ('0' + yearDigit(original.charAt(i + k))));
+                    origin[len] = i + k;
+                    out[len++] = (char) ('0' + yearDigit(in[i + k]));
                 }
                 i += 4;
                 continue;
             }
-            char f = fold(c);
-            origin[out.length()] = i;
-            out.append(f == c ? script.at(original, i) : f);
+            origin[len] = i;
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                out[len++] = fold(c);
+            } else if (nextConverting - i > SimplifiedScript.reach() && i - lastConverting > SimplifiedScript.reach()) {
+                out[len++] = c;
+            } else {
+                if (i >= nextConverting) {
+                    lastConverting = nextConverting;
+                    nextConverting = nextConverting(script, in, nextConverting + 1);
+                }
+                out[len++] = script.atNear(original, i);
+            }
             i++;
         }
-        return new NormalizedText(original, out.toString(), Arrays.copyOf(origin, out.length()), gap);
+        return new NormalizedText(original, new String(out, 0, len), len == n ? origin : Arrays.copyOf(origin, len), gap);
+    }
+
+    private static int nextConverting(SimplifiedScript script, char[] s, int from) {
+        for (int i = from; i < s.length; i++) {
+            if (script.converts(s[i])) {
+                return i;
+            }
+        }
+        return Integer.MAX_VALUE / 2;
     }
 
     public String original() {
@@ -139,6 +161,21 @@ public final class NormalizedText {
         return lo;
     }
 
+    /**
+     * {@link #index(int)} for offsets read in order: the search starts at {@code hint}, a view offset at or before the
+     * answer (the answer for an earlier original offset), and walks on from there.
+     */
+    public int index(int o, int hint) {
+        int i = Math.max(0, Math.min(hint, origin.length));
+        if (i > 0 && origin[i - 1] >= o) {
+            return index(o);
+        }
+        while (i < origin.length && origin[i] < o) {
+            i++;
+        }
+        return i;
+    }
+
     /** Did whitespace stand before view character {@code i} in the original? */
     public boolean gapBefore(int i) {
         return gap.get(i);
@@ -156,6 +193,11 @@ public final class NormalizedText {
 
     static boolean isSpace(char c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u3000' || c == '\u00a0' || c == '\f';
+    }
+
+    /** A Chinese character of the blocks reports use (CJK Unified Ideographs and Extension A). */
+    private static boolean isHan(char c) {
+        return c >= '\u3400' && c <= '\u9fff';
     }
 
     private static boolean isAsciiAlnum(char c) {

@@ -32,17 +32,41 @@ public final class SimplifiedScript {
     /** Variants the OpenCC table leaves to other tables (Japanese and mainland-traditional forms). */
     private static final String EXTRA_PAIRS = "産产値值増增総总経经済济単单価价県县";
 
+    /** How far back a phrase that covers a character may have begun. */
+    static final int MAX_PHRASE_BACK = 6;
+
     private static final class Holder {
         static final SimplifiedScript STANDARD = load();
     }
 
     private final char[] single;
-    /** Phrases by first character, longest first. */
-    private final Map<Character, List<String[]>> phrases;
+    /**
+     * Phrases by first character, longest first: only those that convert otherwise than character by character
+     * (each holds a character that converts on its own, so only text near such a character needs them).
+     */
+    private final String[][][] phrases;
+    /** Characters that stand in such a phrase. */
+    private final boolean[] inPhrase;
+    /** The characters that convert on their own, as bits (8 KB, which stay in the cache as the tables do not). */
+    private final long[] converting = new long[(Character.MAX_VALUE + 1) / 64];
 
-    private SimplifiedScript(char[] single, Map<Character, List<String[]>> phrases) {
+    private SimplifiedScript(char[] single, Map<Character, List<String[]>> byFirst) {
         this.single = single;
-        this.phrases = phrases;
+        this.phrases = new String[Character.MAX_VALUE + 1][][];
+        this.inPhrase = new boolean[Character.MAX_VALUE + 1];
+        for (int c = 0; c <= Character.MAX_VALUE; c++) {
+            if (single[c] != 0 && single[c] != c) {
+                converting[c >>> 6] |= 1L << c;
+            }
+        }
+        byFirst.forEach((c, ps) -> {
+            phrases[c] = ps.toArray(new String[0][]);
+            for (String[] p : ps) {
+                for (int i = 0; i < p[0].length(); i++) {
+                    inPhrase[p[0].charAt(i)] = true;
+                }
+            }
+        });
     }
 
     public static SimplifiedScript standard() {
@@ -52,11 +76,35 @@ public final class SimplifiedScript {
     /** The simplified form of the character at {@code i} of {@code text}, looking at the phrase around it. */
     public char at(CharSequence text, int i) {
         char c = text.charAt(i);
+        return !inPhrase[c] || !convertsNear(text, i) ? alone(c) : inPhrase(text, i);
+    }
+
+    /** The character converted on its own, without looking at a phrase around it. */
+    public char alone(char c) {
         char s = single[c];
-        if (s == 0) {
-            return c;
-        }
-        List<String[]> candidates = phrases.get(c);
+        return s == 0 ? c : s;
+    }
+
+    /** Does the character convert on its own (is it traditional)? */
+    public boolean converts(char c) {
+        return (converting[c >>> 6] & (1L << c)) != 0;
+    }
+
+    /** How far a phrase reaches around a character: a converting character farther away cannot change it. */
+    public static int reach() {
+        return MAX_PHRASE_BACK;
+    }
+
+    /** {@link #at} where a converting character is within {@link #reach()} of {@code i}. */
+    public char atNear(CharSequence text, int i) {
+        char c = text.charAt(i);
+        return inPhrase[c] ? inPhrase(text, i) : alone(c);
+    }
+
+    private char inPhrase(CharSequence text, int i) {
+        char c = text.charAt(i);
+        char s = single[c];
+        String[][] candidates = phrases[c];
         if (candidates != null) {
             for (String[] p : candidates) {
                 if (regionMatches(text, i, p[0])) {
@@ -65,8 +113,8 @@ public final class SimplifiedScript {
             }
         }
         // inside a phrase that began earlier: 乾隆 read from its second character
-        for (int back = 1; back <= 3 && i - back >= 0; back++) {
-            List<String[]> earlier = phrases.get(text.charAt(i - back));
+        for (int back = 1; back <= MAX_PHRASE_BACK && i - back >= 0; back++) {
+            String[][] earlier = phrases[text.charAt(i - back)];
             if (earlier == null) {
                 continue;
             }
@@ -76,7 +124,31 @@ public final class SimplifiedScript {
                 }
             }
         }
-        return s;
+        return s == 0 ? c : s;
+    }
+
+    /** Does the text hold any character the table converts? Most reports are simplified throughout. */
+    public boolean convertsAny(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (single[c] != 0 && single[c] != c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Does a character that converts on its own stand within a phrase's reach of {@code i}? */
+    private boolean convertsNear(CharSequence text, int i) {
+        int from = Math.max(0, i - MAX_PHRASE_BACK);
+        int to = Math.min(text.length(), i + MAX_PHRASE_BACK + 1);
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (single[c] != 0 && single[c] != c) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The whole text converted; same length as the input. */
@@ -90,7 +162,16 @@ public final class SimplifiedScript {
 
     /** Is the character one the table converts (so a text holding it is written in traditional script)? */
     public boolean isTraditional(char c) {
-        return single[c] != 0 && single[c] != c;
+        return converts(c);
+    }
+
+    /** How many phrases the table keeps (for the tests). */
+    int phraseCount() {
+        int n = 0;
+        for (String[][] ps : phrases) {
+            n += ps == null ? 0 : ps.length;
+        }
+        return n;
     }
 
     private static boolean regionMatches(CharSequence text, int at, String w) {
@@ -135,14 +216,22 @@ public final class SimplifiedScript {
         for (int k = 0; k + 1 < EXTRA_PAIRS.length(); k += 2) {
             single[EXTRA_PAIRS.charAt(k)] = EXTRA_PAIRS.charAt(k + 1);
         }
-        // a phrase only matters where its first character converts on its own; keep the others out of the way
+        // a phrase matters only where it converts otherwise than its characters one by one (乾隆, not 干隆)
+        Map<Character, List<String[]>> differing = new HashMap<>();
         for (Map.Entry<Character, List<String[]>> e : phrases.entrySet()) {
-            e.getValue().sort(Comparator.comparingInt((String[] p) -> p[0].length()).reversed());
-            if (single[e.getKey()] == 0) {
-                single[e.getKey()] = e.getKey();
+            for (String[] p : e.getValue()) {
+                StringBuilder oneByOne = new StringBuilder();
+                for (int i = 0; i < p[0].length(); i++) {
+                    char c = p[0].charAt(i);
+                    oneByOne.append(single[c] == 0 ? c : single[c]);
+                }
+                if (!oneByOne.toString().equals(p[1])) {
+                    differing.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(p);
+                }
             }
         }
-        return new SimplifiedScript(single, phrases);
+        differing.values().forEach(ps -> ps.sort(Comparator.comparingInt((String[] p) -> p[0].length()).reversed()));
+        return new SimplifiedScript(single, differing);
     }
 
     private static boolean hasSurrogate(String s) {

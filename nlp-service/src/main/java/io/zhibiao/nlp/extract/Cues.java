@@ -167,8 +167,12 @@ final class Cues {
     }
 
     static boolean startsWithAny(CharSequence text, int start, int limit, List<String> words) {
+        if (start < 0 || start >= limit || start >= text.length()) {
+            return false;
+        }
+        char first = text.charAt(start);
         for (String w : words) {
-            if (start + w.length() <= limit && regionMatches(text, start, w)) {
+            if (w.charAt(0) == first && start + w.length() <= limit && regionMatches(text, start, w)) {
                 return true;
             }
         }
@@ -181,8 +185,10 @@ final class Cues {
      * sentence or candidate, and reading the rest of a 50,000-character report each time made extraction quadratic.
      */
     static int indexOf(CharSequence text, int from, int to, String w) {
-        for (int s = Math.max(0, from); s < to; s++) {
-            if (regionMatches(text, s, w)) {
+        char first = w.charAt(0);
+        int last = Math.min(to, text.length());
+        for (int s = Math.max(0, from); s < last; s++) {
+            if (text.charAt(s) == first && regionMatches(text, s, w)) {
                 return s;
             }
         }
@@ -193,8 +199,9 @@ final class Cues {
     static int lastIndexOfAny(CharSequence text, int from, int to, List<String> words) {
         int best = -1;
         for (String w : words) {
+            char first = w.charAt(0);
             for (int s = to - w.length(); s >= from && s > best; s--) {
-                if (regionMatches(text, s, w)) {
+                if (text.charAt(s) == first && regionMatches(text, s, w)) {
                     best = s;
                     break;
                 }

@@ -56,6 +56,7 @@ public final class IndicatorExtractor {
         boolean estimatesOnward = false;
         // the start of the paragraph before when it is an infographic's label for the figure on the next line
         int label = -1;
+        int cursor = 0;
         List<Sentence> sentences = report.sentences();
         for (Paragraph paragraph : paragraphs) {
             if (paragraph.section() != null && parts[paragraph.section()] != null) {
@@ -64,29 +65,33 @@ public final class IndicatorExtractor {
             while (sentenceIndex < sentences.size() && sentences.get(sentenceIndex).paragraph() < paragraph.index()) {
                 sentenceIndex++;
             }
-            int paragraphStart = norm.index(paragraph.start());
-            int paragraphEnd = norm.index(paragraph.end());
+            int paragraphStart = norm.index(paragraph.start(), cursor);
+            int paragraphEnd = norm.index(paragraph.end(), paragraphStart);
+            cursor = paragraphStart;
             Integer topicYear = null;
             Integer baseYear = null;
             // what the last sentence spoke of, for a sentence that goes on with 其中
             String lastIndicator = null;
-            int estimateFrame = -1;
+            int sentenceCursor = paragraphStart;
+            // 初步预计,2019年,…: an estimate frame at the head of a clause holds for the rest of its paragraph
+            int estimateFrame = TimeFrame.estimateFrame(text, paragraphStart, paragraphEnd);
             for (; sentenceIndex < sentences.size() && sentences.get(sentenceIndex).paragraph() == paragraph.index(); sentenceIndex++) {
                 Sentence sentence = sentences.get(sentenceIndex);
-                int start = norm.index(sentence.start());
-                int end = norm.index(sentence.end());
+                int start = norm.index(sentence.start(), sentenceCursor);
+                int end = norm.index(sentence.end(), start);
+                sentenceCursor = start;
                 // 全年GDP / 增长5.3%左右: an infographic's label on the line before its figure reads with it
                 int labelStart = label >= 0 && start == paragraphStart && Cues.startsWithAny(text, start, end, Cues.CONTINUATION)
                         ? label : start;
-                // cue words reach over the clauses of a sentence that the segmenter cut at ；
-                int sentenceStart = labelStart < start ? labelStart : fullSentenceStart(text, paragraphStart, start);
-                if (estimateFrame < 0) {
-                    estimateFrame = TimeFrame.estimateFrame(text, sentenceStart, end);
-                }
-                // a zone as topic holds through the clauses of a sentence cut at ；
-                zoneTopic = (zoneTopic && afterSemicolon(text, start))
-                        || (IndicatorGrammar.startsWithZone(text, start, end) && !startsWithVerb(original, sentence));
-                if (!zoneTopic && mayHoldNumbers(text, start, end)) {
+                boolean numbers = mayHoldNumbers(text, start, end);
+                // a zone as topic holds through the clauses of a sentence cut at ；(looked for only where it matters:
+                // in a sentence with numbers, or one whose topic the next clause may carry on)
+                boolean carried = zoneTopic && afterSemicolon(text, start);
+                zoneTopic = carried || (numbers || endsWithSemicolon(text, start, end))
+                        && IndicatorGrammar.startsWithZone(text, start, end) && !startsWithVerb(original, sentence);
+                if (!zoneTopic && numbers) {
+                    // cue words reach over the clauses of a sentence that the segmenter cut at ；
+                    int sentenceStart = labelStart < start ? labelStart : fullSentenceStart(text, paragraphStart, start);
                     List<Reading> readings = grammar.read(norm, labelStart, end, region, lastIndicator);
                     for (Reading r : withoutPassedMilestones(readings)) {
                         Integer own = r.year();
@@ -119,7 +124,8 @@ public final class IndicatorExtractor {
                         }
                     }
                 }
-                Integer named = TimeFrame.explicitYear(text.substring(start, end));
+                Integer named = TimeFrame.namesAYear(text, start, end) || Cues.indexOf(text, start, end, "五") >= 0
+                        ? TimeFrame.explicitYear(text.substring(start, end)) : null;
                 if (named != null) {
                     topicYear = named;
                 }
@@ -229,6 +235,14 @@ public final class IndicatorExtractor {
             }
         }
         return out;
+    }
+
+    private static boolean endsWithSemicolon(String text, int start, int end) {
+        int i = end - 1;
+        while (i >= start && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i >= start && (text.charAt(i) == '；' || text.charAt(i) == ';');
     }
 
     private static boolean afterSemicolon(String text, int sentenceStart) {

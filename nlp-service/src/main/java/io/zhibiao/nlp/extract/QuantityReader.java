@@ -19,7 +19,13 @@ final class QuantityReader {
     /** True if a number may start here. */
     static boolean startsNumber(String text, int i, int end) {
         char c = text.charAt(i);
-        return isDigit(c) || (CN_NUMERALS.indexOf(c) >= 0 && c != '点') || text.startsWith("百分之", i);
+        if (isDigit(c)) {
+            return true;
+        }
+        if (c < '〇') {
+            return false;
+        }
+        return c != '点' && CN_NUMERALS.indexOf(c) >= 0 || c == '百' && text.startsWith("百分之", i);
     }
 
     /** End of the number (digits or Chinese numerals) that starts at {@code i}. */
@@ -133,7 +139,11 @@ final class QuantityReader {
             return null;
         }
         int j = skipNumber(text, i, end);
-        if (text.indexOf('.', i) < 0 || text.indexOf('.', i) >= j) {
+        boolean decimal = false;
+        for (int k = i; k < j && !decimal; k++) {
+            decimal = isDecimalPoint(text.charAt(k));
+        }
+        if (!decimal) {
             return null;
         }
         boolean closes = j == end || ",，。；;、)）".indexOf(text.charAt(j)) >= 0

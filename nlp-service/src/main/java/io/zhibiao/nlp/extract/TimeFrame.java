@@ -155,10 +155,13 @@ final class TimeFrame {
      * {@code 2024年预计全省…}): at the head of a clause, before its subject. -1 when there is none.
      */
     static int estimateFrame(String text, int from, int to) {
-        for (String w : Cues.ESTIMATE_FRAME) {
-            for (int at = Cues.indexOf(text, from, to - w.length() + 1, w); at >= 0;
-                 at = Cues.indexOf(text, at + 1, to - w.length() + 1, w)) {
-                if (clauseHead(text, from, at)) {
+        for (int at = from; at < to; at++) {
+            char c = text.charAt(at);
+            if (c != '预' && c != '初' && c != '据') {
+                continue;
+            }
+            for (String w : Cues.ESTIMATE_FRAME) {
+                if (w.charAt(0) == c && at + w.length() <= to && Cues.regionMatches(text, at, w) && clauseHead(text, from, at)) {
                     return at;
                 }
             }
@@ -229,6 +232,9 @@ final class TimeFrame {
      */
     static Integer explicitYear(String before) {
         Integer explicit = clauseYear(before);
+        if (explicit != null || before.indexOf('五') < 0) {
+            return explicit;
+        }
         Matcher p = PLAN_PERIOD.matcher(before);
         Integer planEnd = null;
         while (p.find()) {
@@ -240,12 +246,25 @@ final class TimeFrame {
 
     /** The last year at the head of a clause of {@code before}, or null (plan periods not counted). */
     static Integer clauseYear(String before) {
+        if (!namesAYear(before, 0, before.length())) {
+            return null;
+        }
         Integer explicit = null;
         Matcher m = CLAUSE_YEAR.matcher(before);
         while (m.find()) {
             explicit = Integer.parseInt(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
         }
         return explicit;
+    }
+
+    /** Does {@code text[from, to)} hold a year written in digits (2023年)? A cheap test before the patterns. */
+    static boolean namesAYear(CharSequence text, int from, int to) {
+        for (int i = from + 4; i < to; i++) {
+            if (text.charAt(i) == '年' && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i - 4))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -258,32 +277,38 @@ final class TimeFrame {
      */
     When when(Part part, String text, int sentenceStart, Reading r, Integer topicYear, Integer ownYear) {
         String before = text.substring(sentenceStart, r.start());
+        Integer clause = clauseYear(before);
+        Integer named = clause != null ? clause : explicitYear(before);
+        boolean current = CURRENT.matcher(before).find();
         String from;
+        Integer explicit;
         if (ownYear != null) {
             from = r.changeStart() && r.year() == null ? "change" : "clause";
-        } else if (explicitYear(before) != null) {
-            from = clauseYear(before) != null ? "clause" : "plan";
+            explicit = ownYear;
+        } else if (named != null) {
+            from = clause != null ? "clause" : "plan";
+            explicit = named;
+        } else if (topicYear != null && !current) {
+            from = "paragraph";
+            explicit = topicYear;
         } else {
-            from = topicYear != null && !CURRENT.matcher(before).find() ? "paragraph" : null;
+            from = null;
+            explicit = null;
         }
-        When w = decide(part, text, sentenceStart, r, topicYear, ownYear);
+        When w = decide(part, before, r, explicit, clause == null && named != null);
         if (w.period() == null) {
             return w;
         }
-        Integer explicit = ownYear != null ? ownYear : explicitYear(before) != null ? explicitYear(before)
-                : "paragraph".equals(from) ? topicYear : null;
         return new When(w.kind(), w.period(), from != null && w.period().equals(explicit) ? from : "document");
     }
 
-    private When decide(Part part, String text, int sentenceStart, Reading r, Integer topicYear, Integer ownYear) {
-        int at = r.start();
+    /**
+     * @param explicit  the year the clause, its plan period or its paragraph names, or null
+     * @param planGoal  that year is the end of a plan period the clause names (“十二五”时期…)
+     */
+    private When decide(Part part, String before, Reading r, Integer explicit, boolean planGoal) {
         boolean expected = r.expected();
         boolean ranked = r.ranked();
-        String before = text.substring(sentenceStart, at);
-        Integer explicit = ownYear != null ? ownYear : explicitYear(before);
-        if (explicit == null && !CURRENT.matcher(before).find()) {
-            explicit = topicYear;
-        }
         boolean targetCue = hasTargetCue(before) || r.targetWording();
         if (ranked || part != Part.REVIEW && !targetCue && LOOKING_BACK.matcher(before).find()) {
             if (explicit != null && (year == null || explicit < year)) {
@@ -307,7 +332,7 @@ final class TimeFrame {
             boolean estimate = Cues.containsAny(before, 0, before.length(), Cues.ESTIMATE);
             boolean ahead = targetCue && !estimate || part == Part.OUTLOOK && !estimate;
             // “十二五”时期…主要预期目标是: the goal of a plan period is a plan's target
-            String kind = !ahead ? "actual" : explicitYear(before) != null && clauseYear(before) == null ? "plan_target" : "target";
+            String kind = !ahead ? "actual" : planGoal ? "plan_target" : "target";
             return new When(kind, explicit);
         }
         if (plan) {
