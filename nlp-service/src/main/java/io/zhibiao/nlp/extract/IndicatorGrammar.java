@@ -355,17 +355,18 @@ final class IndicatorGrammar {
         String unit = q.unit();
         String measure;
         double sign = 1;
-        boolean shareOfOwnEconomy = OWN_ECONOMY_SHARE.matcher(text.substring(gapStart, valueStart)).find();
+        String gap = text.substring(gapStart, valueStart);
+        boolean shareOfOwnEconomy = gap.indexOf('占') >= 0 && OWN_ECONOMY_SHARE.matcher(gap).find();
         if (!shareOfOwnEconomy && Cues.containsAny(text, gapStart, valueStart, Cues.SHARE)) {
             // 地区生产总值总量仅占全省的1.0%, 出口规模占全国比重提高至2.49%: a share of a larger whole
             return null;
         }
-        String gap = text.substring(gapStart, valueStart);
-        if (!shareOfOwnEconomy && POSSESSIVE.matcher(gap).find() || COMPARED.matcher(gap).find()) {
+        if (!shareOfOwnEconomy && gap.indexOf('的') >= 0 && POSSESSIVE.matcher(gap).find()
+                || gap.indexOf('比') >= 0 && COMPARED.matcher(gap).find()) {
             // 科技进步对经济增长的贡献率达到60%: another noun's value; 新增就业比十一五期间要多500万人: a difference
             return null;
         }
-        if (!ind.cumulative() && (MULTI_YEAR.matcher(gap).find())) {
+        if (!ind.cumulative() && (gap.indexOf('年') >= 0 || gap.indexOf('累') >= 0) && MULTI_YEAR.matcher(gap).find()) {
             // 比2002年增长65.5%, 固定资产投资五年累计完成9091亿元: a change or a sum over several years
             return null;
         }

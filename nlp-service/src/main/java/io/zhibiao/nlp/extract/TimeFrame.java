@@ -43,11 +43,11 @@ final class TimeFrame {
     /** "十三五"时期, 十四五期间, "十四五"末 */
     private static final Pattern PLAN_PERIOD = Pattern.compile("(十[一二三四五六七八九]五)”?(?:时期|期间|期末|末|以来|规划期)");
     /** 目前, 当前, 现在: the present, which a plan's outlook compares its goals with. */
-    private static final Pattern CURRENT = Pattern.compile("(?:^|[,，;；。])(?:目前|当前|现在)");
+    private static final List<String> NOW = WordList.of("目前", "当前", "现在");
     private static final Pattern THIS_YEAR = Pattern.compile("今年|年内|全年目标");
     private static final Pattern LAST_YEAR = Pattern.compile("(?<![比较])(?:去年|上年)(?!同期)");
     /** In the outlook, a sentence that looks back: 报告显示,过去五年顺德地区生产总值年均增长6.7%. */
-    private static final Pattern LOOKING_BACK = Pattern.compile("过去五年|过去一年|过去的一年|五年来|一年来|回顾");
+    private static final List<String> LOOKING_BACK = WordList.of("过去五年", "过去一年", "过去的一年", "五年来", "一年来", "回顾");
 
     private final boolean plan;
     private final Integer year;
@@ -257,6 +257,17 @@ final class TimeFrame {
         return explicit;
     }
 
+    /** 目前, 当前, 现在 at the head of a clause: the present, which a plan's outlook compares its goals with. */
+    static boolean speaksOfNow(String before) {
+        for (int at = Cues.lastIndexOfAny(before, 0, before.length(), NOW); at >= 0;
+             at = at == 0 ? -1 : Cues.lastIndexOfAny(before, 0, at, NOW)) {
+            if (at == 0 || ",，;；。".indexOf(before.charAt(at - 1)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Does {@code text[from, to)} hold a year written in digits (2023年)? A cheap test before the patterns. */
     static boolean namesAYear(CharSequence text, int from, int to) {
         for (int i = from + 4; i < to; i++) {
@@ -279,7 +290,7 @@ final class TimeFrame {
         String before = text.substring(sentenceStart, r.start());
         Integer clause = clauseYear(before);
         Integer named = clause != null ? clause : explicitYear(before);
-        boolean current = CURRENT.matcher(before).find();
+        boolean current = speaksOfNow(before);
         String from;
         Integer explicit;
         if (ownYear != null) {
@@ -310,7 +321,7 @@ final class TimeFrame {
         boolean expected = r.expected();
         boolean ranked = r.ranked();
         boolean targetCue = hasTargetCue(before) || r.targetWording();
-        if (ranked || part != Part.REVIEW && !targetCue && LOOKING_BACK.matcher(before).find()) {
+        if (ranked || part != Part.REVIEW && !targetCue && Cues.containsAny(before, 0, before.length(), LOOKING_BACK)) {
             if (explicit != null && (year == null || explicit < year)) {
                 return new When("actual", explicit);
             }
@@ -336,7 +347,7 @@ final class TimeFrame {
             return new When(kind, explicit);
         }
         if (plan) {
-            if (CURRENT.matcher(before).find()) {
+            if (speaksOfNow(before)) {
                 return new When("actual", planFirstYear == 0 ? null : planFirstYear - 1);
             }
             if (planFirstYear == 0) {

@@ -18,6 +18,8 @@ import java.util.List;
  */
 final class HardWrap {
     static final int MIN_WRAPPED_LINES = 5;
+    /** A wrapped line holds at least this many characters (half the narrowest wrap seen, 40 columns). */
+    static final int MIN_WRAPPED_CHARS = 20;
     /** A wrapped line is at least this share of the wrap width. */
     static final double WRAPPED_SHARE = 0.8;
     /** The wrap width: this quantile of the line widths (an unwrapped outlier line does not set it). */
@@ -30,6 +32,16 @@ final class HardWrap {
     /** The lines {@code [start, end)} with the wrapped ones joined to the line after them. */
     static List<int[]> join(String text, List<int[]> lines) {
         if (lines.size() < MIN_WRAPPED_LINES) {
+            return lines;
+        }
+        // most texts end their lines with their sentences: nothing to measure
+        int open = 0;
+        for (int[] l : lines) {
+            if (l[1] - l[0] >= MIN_WRAPPED_CHARS && !endsSentence(text, l[0], l[1])) {
+                open++;
+            }
+        }
+        if (open < MIN_WRAPPED_LINES) {
             return lines;
         }
         int[] widths = new int[lines.size()];
