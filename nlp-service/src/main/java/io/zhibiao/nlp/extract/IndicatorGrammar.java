@@ -230,7 +230,7 @@ final class IndicatorGrammar {
                         // 从54万亿元增加到82.7万亿元: the second number is the fact; 由2006年的1595亿元增长到3077亿元:
                         // a start with its own year is that year's figure too
                         if (subject.size() == 1 && values.size() == 1) {
-                            Reading r = reading(subject.get(0), item.quantity, text, gapStart, item.start, listEnd);
+                            Reading r = reading(subject.get(0), item.quantity, text, clauseStart, gapStart, item.start, listEnd);
                             if (r != null) {
                                 out.add(r.asChangeStart(startYear(text, gapStart, item.start)));
                             }
@@ -248,7 +248,7 @@ final class IndicatorGrammar {
                             Slot slot = slots.get(v);
                             Quantity q = values.size() == 1 ? values.get(0) : values.get(v);
                             int valueStart = q.start();
-                            Reading r = reading(slot, q, text, gapStart, valueStart, listEnd);
+                            Reading r = reading(slot, q, text, clauseStart, gapStart, valueStart, listEnd);
                             if (r == null) {
                                 continue;
                             }
@@ -347,7 +347,7 @@ final class IndicatorGrammar {
         return slots;
     }
 
-    private Reading reading(Slot slot, Quantity q, String text, int gapStart, int valueStart, int listEnd) {
+    private Reading reading(Slot slot, Quantity q, String text, int clauseStart, int gapStart, int valueStart, int listEnd) {
         IndicatorLexicon.Indicator ind = slot.indicator();
         if (ind == null || ind.id() == null) {
             return null;
@@ -366,7 +366,9 @@ final class IndicatorGrammar {
             // 科技进步对经济增长的贡献率达到60%: another noun's value; 新增就业比十一五期间要多500万人: a difference
             return null;
         }
-        if (!ind.cumulative() && (gap.indexOf('年') >= 0 || gap.indexOf('累') >= 0) && MULTI_YEAR.matcher(gap).find()) {
+        // the clause's head before the name: 五年累计完成固定资产投资170亿元
+        String head = clauseStart < slot.nameStart() ? text.substring(clauseStart, slot.nameStart()) : "";
+        if (!ind.cumulative() && (multiYear(gap) || multiYear(head))) {
             // 比2002年增长65.5%, 固定资产投资五年累计完成9091亿元: a change or a sum over several years
             return null;
         }
@@ -486,6 +488,10 @@ final class IndicatorGrammar {
     /** 剔除一次性特殊收入因素影响, 扣除留抵退税因素后: a note on the basis of comparison, not part of the gap's length. */
     private static final java.util.regex.Pattern BASIS_NOTE = java.util.regex.Pattern.compile(
             "(?:剔除|扣除)[^,，;；]{1,16}?因素(?:影响)?(?:后)?");
+
+    private static boolean multiYear(String s) {
+        return (s.indexOf('年') >= 0 || s.indexOf('累') >= 0) && MULTI_YEAR.matcher(s).find();
+    }
 
     /** 由2006年的1595亿元: the year of a change's start, or null. */
     private static Integer startYear(String text, int gapStart, int valueStart) {
