@@ -1,6 +1,5 @@
 package io.zhibiao.contracts.words;
 
-import java.util.Arrays;
 import java.util.BitSet;
 
 /**
@@ -33,21 +32,23 @@ public final class NormalizedText {
 
     private final String original;
     private final String text;
-    /** origin[i]: where character i of the view stands in the original. */
+    /** origin[i], i < length: where character i of the view stands in the original (the array may be longer). */
     private final int[] origin;
+    private final int length;
     private final BitSet gap;
 
-    private NormalizedText(String original, String text, int[] origin, BitSet gap) {
+    private NormalizedText(String original, String text, int[] origin, int length, BitSet gap) {
         this.original = original;
         this.text = text;
         this.origin = origin;
+        this.length = length;
         this.gap = gap;
     }
 
     public static NormalizedText of(String original) {
         SimplifiedScript script = SimplifiedScript.standard();
-        char[] in = original.toCharArray();
-        int n = in.length;
+        String in = original;
+        int n = in.length();
         // where the next character that converts on its own stands (most reports have none): only near one can a
         // phrase convert otherwise than character by character
         int nextConverting = nextConverting(script, in, 0);
@@ -58,16 +59,16 @@ public final class NormalizedText {
         BitSet gap = new BitSet();
         int i = 0;
         while (i < n) {
-            char c = in[i];
+            char c = in.charAt(i);
             if (c <= ' ' || c == '\u3000' || c == '\u00a0') {
                 if (isSpace(c)) {
                     int j = i;
                     boolean lineBreak = false;
-                    while (j < n && isSpace(in[j])) {
-                        lineBreak |= in[j] == '\n' || in[j] == '\r';
+                    while (j < n && isSpace(in.charAt(j))) {
+                        lineBreak |= in.charAt(j) == '\n' || in.charAt(j) == '\r';
                         j++;
                     }
-                    boolean keep = !lineBreak && len > 0 && j < n && isAsciiAlnum(out[len - 1]) && isAsciiAlnum(fold(in[j]));
+                    boolean keep = !lineBreak && len > 0 && j < n && isAsciiAlnum(out[len - 1]) && isAsciiAlnum(fold(in.charAt(j)));
                     if (keep) {
                         origin[len] = i;
                         out[len++] = ' ';
@@ -92,7 +93,7 @@ public final class NormalizedText {
             } else if ((c == '一' || c == '二') && isChineseYear(original, i)) {
                 for (int k = 0; k < 4; k++) {
                     origin[len] = i + k;
-                    out[len++] = (char) ('0' + yearDigit(in[i + k]));
+                    out[len++] = (char) ('0' + yearDigit(in.charAt(i + k)));
                 }
                 i += 4;
                 continue;
@@ -111,12 +112,12 @@ public final class NormalizedText {
             }
             i++;
         }
-        return new NormalizedText(original, new String(out, 0, len), len == n ? origin : Arrays.copyOf(origin, len), gap);
+        return new NormalizedText(original, new String(out, 0, len), origin, len, gap);
     }
 
-    private static int nextConverting(SimplifiedScript script, char[] s, int from) {
-        for (int i = from; i < s.length; i++) {
-            if (script.converts(s[i])) {
+    private static int nextConverting(SimplifiedScript script, String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (script.converts(s.charAt(i))) {
                 return i;
             }
         }
@@ -138,7 +139,7 @@ public final class NormalizedText {
 
     /** Where character {@code i} of the view stands in the original. */
     public int originalStart(int i) {
-        return i >= origin.length ? original.length() : origin[i];
+        return i >= length ? original.length() : origin[i];
     }
 
     /** The original offset just past view character {@code end - 1}: the end of a span found in the view. */
@@ -149,7 +150,7 @@ public final class NormalizedText {
     /** The view offset of the first character at or after original offset {@code o}. */
     public int index(int o) {
         int lo = 0;
-        int hi = origin.length;
+        int hi = length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (origin[mid] < o) {
@@ -166,11 +167,11 @@ public final class NormalizedText {
      * answer (the answer for an earlier original offset), and walks on from there.
      */
     public int index(int o, int hint) {
-        int i = Math.max(0, Math.min(hint, origin.length));
+        int i = Math.max(0, Math.min(hint, length));
         if (i > 0 && origin[i - 1] >= o) {
             return index(o);
         }
-        while (i < origin.length && origin[i] < o) {
+        while (i < length && origin[i] < o) {
             i++;
         }
         return i;

@@ -152,6 +152,9 @@ final class IndicatorGrammar {
     List<Reading> read(NormalizedText norm, int start, int end, String region, String inherited) {
         String text = norm.text();
         List<Item> items = items(norm, start, end, region);
+        if (inherited == null && items.stream().noneMatch(it -> it.kind == Kind.TERM)) {
+            return List.of(); // a sentence that names no indicator states none
+        }
         List<Reading> out = new ArrayList<>();
         List<Slot> subject = new ArrayList<>();
         if (inherited != null && Cues.startsWithAny(text, start, end, Cues.OF_WHICH)
