@@ -43,31 +43,34 @@ final class IssuerClues {
     static final int HEAD_CHARS = 2000;
     static final String COUNTRY = "国务院";
 
-    private static final String HAN = "\\p{IsHan}";
+    private static final String HAN = Anchored.HAN;
     private static final String CN = "[一二三四五六七八九十]+";
     private static final String OFFICE = "(?:省长|市长|区长|县长|州长|旗长|盟长|主席)";
 
-    private static final Pattern OPENING = Pattern.compile(
-            "我代表(" + HAN + "{2,20}?人民政府|国务院)|代表(" + HAN + "{2,12}?)(?:人民)?政府向大会");
-    private static final Pattern DATELINE_PLACE = Pattern.compile(
-            "\\d{1,2}日在(" + HAN + "{2,20}?)第" + CN + "届人民代表大会");
-    private static final Pattern DATELINE_NATIONAL = Pattern.compile("在第" + CN + "届全国人民代表大会");
+    private static final Anchored OPENING = Anchored.of(
+            "我代表(" + HAN + "{2,20}?人民政府|国务院)|代表(" + HAN + "{2,12}?)(?:人民)?政府向大会", "代表", 1, 28);
+    private static final Anchored DATELINE_PLACE = Anchored.of(
+            "\\d{1,2}日在(" + HAN + "{2,20}?)第" + CN + "届人民代表大会", "人民代表大会", 34, 0);
+    private static final Anchored DATELINE_NATIONAL = Anchored.of("在第" + CN + "届全国人民代表大会", "全国人民代表大会", 8, 0);
     private static final Pattern PORTAL_ROW = Pattern.compile(
             "(?m)^(?:发布机构|发文机关|发文单位|成文机关|所属机构|地方|所在地区)[:]?(" + HAN + "{2,24}?)(?:人民政府)?(?:办公室|办公厅)?$");
     private static final Pattern NOTICE = Pattern.compile("(?m)^(" + HAN + "{2,20}?)人民政府(?:办公室|办公厅)?关于");
     private static final Pattern SIGNATURE = Pattern.compile("(?m)^(" + HAN + "{2,20}?)人民政府$");
-    private static final Pattern LEAD_SPEAKER = Pattern.compile(
-            "(" + HAN + "{2,12}?)" + OFFICE + "(" + HAN + "{2,4}?)(?:在[^,。]{0,12}?)?(?:作|做)(?:了)?" + HAN + "{0,14}?工作报告");
-    private static final Pattern LEAD_NATIONAL = Pattern.compile(
+    private static final Anchored LEAD_SPEAKER = Anchored.of(
+            "(" + HAN + "{2,12}?)" + OFFICE + "(" + HAN + "{2,4}?)(?:在[^,。]{0,12}?)?(?:作|做)(?:了)?" + HAN + "{0,14}?工作报告",
+            "工作报告", 52, 0);
+    private static final Anchored LEAD_NATIONAL = Anchored.of(
             "国务院总理|总理" + HAN + "{0,4}?代表国务院|代表国务院向大会|第" + CN + "届全国人民代表大会第" + CN
-                    + "次会议|" + CN + "届全国人大" + CN + "次会议");
-    private static final Pattern CONGRESS = Pattern.compile(
-            "(" + HAN + "{2,12}?)第" + CN + "届人民代表大会第" + CN + "次会议|(" + HAN + "{2,12}?)" + CN + "届人大" + CN + "次会议");
-    private static final Pattern PLAN = Pattern.compile(
-            "《(" + HAN + "{2,12}?)国民经济和社会发展第" + CN + "个五年规划|(" + HAN + "{2,8}?)“十[一二三四五六七八九]五”规划纲要");
+                    + "次会议|" + CN + "届全国人大" + CN + "次会议", "国", 12, 16);
+    private static final Anchored CONGRESS = Anchored.of(
+            "(" + HAN + "{2,12}?)第" + CN + "届人民代表大会第" + CN + "次会议|(" + HAN + "{2,12}?)" + CN + "届人大" + CN + "次会议",
+            "次会议", 40, 0);
+    private static final Anchored PLAN = Anchored.of(
+            "《(" + HAN + "{2,12}?)国民经济和社会发展第" + CN + "个五年规划|(" + HAN + "{2,8}?)“十[一二三四五六七八九]五”规划纲要",
+            "规划", 40, 2);
     /** 2020年文昌市政府工作报告解读: a report named in the text. */
-    private static final Pattern NAMED_REPORT = Pattern.compile(
-            "(?:19|20)\\d{2}年(" + HAN + "{2,10}?)(?:人民)?政府工作报告");
+    private static final Anchored NAMED_REPORT = Anchored.of(
+            "(?:19|20)\\d{2}年(" + HAN + "{2,10}?)(?:人民)?政府工作报告", "政府工作报告", 20, 0);
     private static final Pattern SELF_COUNTRY = Pattern.compile("我国|全国人民");
 
     private IssuerClues() {
@@ -77,14 +80,14 @@ final class IssuerClues {
     static List<Clue> inText(String head) {
         String h = head.length() > HEAD_CHARS ? head.substring(0, HEAD_CHARS) : head;
         List<Clue> out = new ArrayList<>();
-        add(out, OPENING.matcher(h), "opening");
-        add(out, DATELINE_PLACE.matcher(h), "dateline");
-        if (DATELINE_NATIONAL.matcher(h).find()) {
+        add(out, OPENING.allGroups(h), "opening");
+        add(out, DATELINE_PLACE.allGroups(h), "dateline");
+        if (DATELINE_NATIONAL.firstGroup(h) != null) {
             out.add(new Clue(COUNTRY, "dateline"));
         }
-        add(out, PORTAL_ROW.matcher(h), "portal");
-        add(out, NOTICE.matcher(h), "portal");
-        add(out, SIGNATURE.matcher(h), "portal");
+        add(out, groups(PORTAL_ROW.matcher(h)), "portal");
+        add(out, groups(NOTICE.matcher(h)), "portal");
+        add(out, groups(SIGNATURE.matcher(h)), "portal");
         return out;
     }
 
@@ -92,13 +95,13 @@ final class IssuerClues {
     static List<Clue> inLead(String head) {
         String h = head.length() > HEAD_CHARS ? head.substring(0, HEAD_CHARS) : head;
         List<Clue> out = new ArrayList<>();
-        if (LEAD_NATIONAL.matcher(h).find()) {
+        if (LEAD_NATIONAL.firstGroup(h) != null) {
             out.add(new Clue(COUNTRY, "lead"));
         }
-        add(out, LEAD_SPEAKER.matcher(h), "lead");
-        add(out, CONGRESS.matcher(h), "congress");
-        add(out, PLAN.matcher(h), "plan");
-        add(out, NAMED_REPORT.matcher(h), "named");
+        add(out, LEAD_SPEAKER.allGroups(h), "lead");
+        add(out, CONGRESS.allGroups(h), "congress");
+        add(out, PLAN.allGroups(h), "plan");
+        add(out, NAMED_REPORT.allGroups(h), "named");
         return out;
     }
 
@@ -107,15 +110,23 @@ final class IssuerClues {
         return SELF_COUNTRY.matcher(text).find();
     }
 
-    private static void add(List<Clue> out, Matcher m, String how) {
+    private static void add(List<Clue> out, List<String> names, String how) {
         boolean loose = !how.equals("opening") && !how.equals("dateline") && !how.equals("portal");
+        for (String name : names) {
+            out.add(new Clue(name, how, loose));
+        }
+    }
+
+    private static List<String> groups(Matcher m) {
+        List<String> out = new ArrayList<>();
         while (m.find()) {
             for (int g = 1; g <= m.groupCount(); g++) {
                 if (m.group(g) != null) {
-                    out.add(new Clue(m.group(g), how, loose));
+                    out.add(m.group(g));
                     break;
                 }
             }
         }
+        return out;
     }
 }

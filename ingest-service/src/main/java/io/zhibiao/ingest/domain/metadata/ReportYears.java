@@ -58,37 +58,37 @@ public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy
             Y + "年(\\d{1,2})月\\d{1,2}日[^。]{0,30}?(?:人民代表大会|人大)第?" + CN + "?次?会议");
     /** A line that is only a date, as news pages print it under the headline: 2020-01-10, 长江日报 2025年01月17日. */
     static final Pattern DATE_LINE = Pattern.compile(
-            "^(?:\\p{IsHan}{2,8})?" + Y + "(?:-\\d{1,2}-\\d{1,2}|年\\d{1,2}月\\d{1,2}日)(?:\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
+            "^(?:[\\u3400-\\u9fff]{2,8})?" + Y + "(?:-\\d{1,2}-\\d{1,2}|年\\d{1,2}月\\d{1,2}日)(?:\\d{1,2}:\\d{2}(?::\\d{2})?)?$");
     /** A congress that meets late in a year hears the report for the next: ——2018年12月27日在晋江市… (the 2019 report). */
     static final int FIRST_MONTH_OF_NEXT_YEARS_SESSION = 11;
     /** A news lead that dates the congress without its year: 中新网佛山11月10日电…第十七届人民代表大会第一次会议10日开幕. */
     static final Pattern UNDATED_CONGRESS = Pattern.compile(
             "(\\d{1,2})月\\d{1,2}日(?:电|上午|下午)?[^。]{0,40}?(?:人民代表大会|人大)第?" + CN + "?次?会议");
     static final Pattern NOTICE = Pattern.compile(
-            "关于印发" + Y + "年(?:\\p{IsHan}{0,12})?政府工作报告的通知|关于印发\\p{IsHan}{0,10}?" + Y + "年国民经济和社会发展计划的通知|" + Y + "年《(?:\\p{IsHan}{0,12})?政府工作报告》"
-                    + "|" + Y + "年(?:\\p{IsHan}{0,10}?)(?:人民)?政府工作报告(?:解读|摘要|全文|确定|提出|指出|显示)");
+            "关于印发" + Y + "年(?:[\\u3400-\\u9fff]{0,12})?政府工作报告的通知|关于印发[\\u3400-\\u9fff]{0,10}?" + Y + "年国民经济和社会发展计划的通知|" + Y + "年《(?:[\\u3400-\\u9fff]{0,12})?政府工作报告》"
+                    + "|" + Y + "年(?:[\\u3400-\\u9fff]{0,10}?)(?:人民)?政府工作报告(?:解读|摘要|全文|确定|提出|指出|显示)");
     /** 第十一届全国人民代表大会第一次会议, 十二届全国人大四次会议 */
     static final Pattern NATIONAL_SESSION = Pattern.compile(
             "第?(" + CN + ")届全国(?:人民代表大会|人大)第?(" + CN + ")次会议");
-    static final Pattern REVIEW_HEADING = Pattern.compile("(?m)"
+    static final Anchored REVIEW_HEADING = anchored("回顾", 24, 16, "(?m)"
             + "(?:^|[一二三四五六七八九十]、|\\s|[。;:])回顾" + Y + "年(?:政府)?工作(?:$|[。,;\\s])"
                     + "|(?:^|[一二三四五六七八九十]、|\\s|[。;:])" + Y + "年(?:及“?十[一二三四五六七八九]五”?)?(?:政府)?工作回顾");
-    static final Pattern PLAN_HEADING = Pattern.compile("(?m)"
+    static final Anchored PLAN_HEADING = anchored("年", 8, 10, "(?m)"
             + "(?:^|[一二三四五六七八九十]、|[。;:])(?:做好)?" + Y + "年(?:的)?"
                     + "(?:重点工作|主要工作|主要目标任务|目标任务|工作安排|工作任务|工作目标|主要预期目标|总体要求|工作$)");
     /** 在回顾河北省2024年工作时, 报告回顾了2023年… */
-    static final Pattern REVIEWS = Pattern.compile("回顾(?:了)?(?:\\p{IsHan}{0,8}?)" + Y + "年");
+    static final Anchored REVIEWS = anchored("回顾", 0, 20, "回顾(?:了)?(?:[\\u3400-\\u9fff]{0,8}?)" + Y + "年");
     /** 2024年长春市经济社会发展主要预期目标是, 2007年国内生产总值增长目标是 */
-    static final Pattern TARGETS = Pattern.compile(Y + "年(?:\\p{IsHan}{0,24}?)(?:预期目标|增长目标|主要目标)(?:是|为|:)");
+    static final Anchored TARGETS = anchored("目标", 36, 2, Y + "年(?:[\\u3400-\\u9fff]{0,24}?)(?:预期目标|增长目标|主要目标)(?:是|为|:)");
     /** 预计2012年全市生产总值, 2024年预计全省… */
-    static final Pattern ESTIMATE = Pattern.compile("预计,?" + Y + "年|" + Y + "年[,]?(?:全年)?预计");
+    static final Anchored ESTIMATE = anchored("预计", 8, 8, "预计,?" + Y + "年|" + Y + "年[,]?(?:全年)?预计");
     /** 2023年是赣州发展历程中极不寻常的一年: said of the year just past. */
-    static final Pattern HARD_YEAR = Pattern.compile(
+    static final Anchored HARD_YEAR = anchored("的一年", 48, 0,
             "(?m)(?:^|[。!\\s])" + Y + "年,?是[^。]{0,30}?(?:不平凡|不寻常|极不容易|不容易|艰难|困难|难忘)的一年");
     /** 2021年是“十四五”开局之年 */
-    static final Pattern YEAR_OF = Pattern.compile("(?m)(?:^|[。!\\s])" + Y + "年是[^。,]{0,20}之年");
+    static final Anchored YEAR_OF = anchored("之年", 32, 0, "(?m)(?:^|[。!\\s])" + Y + "年是[^。,]{0,20}之年");
     static final Pattern ANNIVERSARY = Pattern.compile("(新中国成立|建党|建国|改革开放)(\\d{2,3})周年");
-    static final Pattern BASELINE = Pattern.compile("(?:由|比|较|与|同)" + Y + "年(?:的|末|底|相比|同期)?");
+    static final Anchored BASELINE = anchored("年", 6, 4, "(?:由|比|较|与|同)" + Y + "年(?:的|末|底|相比|同期)?");
     private static final Pattern ANY_YEAR = Pattern.compile(Y);
     static final int MAX_HEADING_CHARS = 40;
     /** How far into a text its dateline and notice are looked for. */
@@ -137,12 +137,13 @@ public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy
         for (int i = 0; i < Math.min(lines.size(), 12) && dated == null; i++) {
             dated = group(DATE_LINE.matcher(lines.get(i)));
         }
-        Integer reviewed = group(REVIEW_HEADING.matcher(text));
-        Integer planned = group(PLAN_HEADING.matcher(text));
+        Integer reviewed = year(REVIEW_HEADING.firstGroup(text));
+        Integer planned = year(PLAN_HEADING.firstGroup(text));
         Integer anniversaryReviewed = null;
         Integer anniversaryYear = null;
         Matcher a = ANNIVERSARY.matcher(text);
-        if (a.find()) {
+        int mark = text.indexOf("周年");
+        if (mark >= 0 && a.region(Math.max(0, mark - 12), mark + 2).find()) {
             int y = anniversaryYear(a.group(1), Integer.parseInt(a.group(2)));
             // said of the year just past (…周年庆祝活动圆满成功, in the review), or of this one (今年是…)
             String before = text.substring(Math.max(0, a.start() - 30), a.start());
@@ -153,10 +154,8 @@ public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy
             }
         }
         Integer baseline = null;
-        Matcher b = BASELINE.matcher(text);
-        while (b.find()) {
-            int y = Integer.parseInt(b.group(1));
-            baseline = baseline == null ? y : Math.max(baseline, y);
+        for (String y : BASELINE.allGroups(text)) {
+            baseline = baseline == null ? Integer.valueOf(y) : Math.max(baseline, Integer.parseInt(y));
         }
         Evidence year = new Evidence();
         year.offer(titleYear, "title")
@@ -165,14 +164,14 @@ public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy
                 .offer(nationalSession(head), "session")
                 .offer(planned, "heading")
                 .offer(plus(reviewed, 1), "heading")
-                .offer(plus(group(REVIEWS.matcher(text)), 1), "review")
-                .offer(group(TARGETS.matcher(text)), "targets")
-                .offer(plus(group(ESTIMATE.matcher(text)), 1), "estimate")
+                .offer(plus(year(REVIEWS.firstGroup(text)), 1), "review")
+                .offer(year(TARGETS.firstGroup(text)), "targets")
+                .offer(plus(year(ESTIMATE.firstGroup(text)), 1), "estimate")
                 .offer(hintYear, "hint")
                 .offer(published, "published")
                 .offer(dated, "published")
-                .offer(plus(group(HARD_YEAR.matcher(text)), 1), "year-of")
-                .offer(group(YEAR_OF.matcher(text)), "year-of")
+                .offer(plus(year(HARD_YEAR.firstGroup(text)), 1), "year-of")
+                .offer(year(YEAR_OF.firstGroup(text)), "year-of")
                 .offer(plus(anniversaryReviewed, 1), "anniversary")
                 .offer(anniversaryYear, "anniversary")
                 .offer(plus(baseline, 2), "baseline");
@@ -254,6 +253,14 @@ public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy
             }
         }
         return null;
+    }
+
+    private static Anchored anchored(String anchor, int before, int after, String regex) {
+        return Anchored.of(regex, anchor, before, after);
+    }
+
+    private static Integer year(String digits) {
+        return digits == null ? null : Integer.valueOf(digits);
     }
 
     private static Integer plus(Integer y, int d) {
