@@ -34,9 +34,13 @@ final class QuantityReader {
         if (isDigit(text.charAt(j))) {
             // one decimal point at most: 1.2.3 is the number 1.2 and what follows
             boolean point = false;
+            int group = 0; // digits since the start or the last thousands separator
             while (j < end && (isDigit(text.charAt(j))
-                    || (!point && isDecimalPoint(text.charAt(j)) && j + 1 < end && isDigit(text.charAt(j + 1))))) {
-                point |= isDecimalPoint(text.charAt(j));
+                    || (!point && isDecimalPoint(text.charAt(j)) && j + 1 < end && isDigit(text.charAt(j + 1)))
+                    || (!point && group >= 1 && group <= 3 && thousands(text, j, end)))) {
+                char c = text.charAt(j);
+                point |= isDecimalPoint(c);
+                group = isDigit(c) ? group + 1 : c == ',' ? 0 : group;
                 j++;
             }
         } else {
@@ -47,8 +51,32 @@ final class QuantityReader {
         return Math.max(j, i + 1);
     }
 
+    /** 12,885亿元: a comma that separates thousands (three digits after it, then no digit). */
+    private static boolean thousands(String text, int j, int end) {
+        if (text.charAt(j) != ',' || j + 3 >= end) {
+            return false;
+        }
+        for (int k = j + 1; k <= j + 3; k++) {
+            if (!isDigit(text.charAt(k))) {
+                return false;
+            }
+        }
+        return j + 4 >= end || !isDigit(text.charAt(j + 4));
+    }
+
     /** The quantity that starts at {@code i}, or null when the number there has no unit we know. */
     Quantity read(String text, int i, int end) {
+        Quantity q = unsigned(text, i, end);
+        // 增长-2.5%: a minus sign after a word (not the dash of a range after a number)
+        if (q != null && i >= 2 && (text.charAt(i - 1) == '-' || text.charAt(i - 1) == '−')
+                && !isDigit(text.charAt(i - 2)) && text.charAt(i - 2) != '%' && text.charAt(i - 2) != '-') {
+            return new Quantity(i - 1, q.end(), -q.value(), q.valueMax() == null ? null : -q.valueMax(), q.unit(),
+                    q.qualifier(), q.milestone());
+        }
+        return q;
+    }
+
+    private Quantity unsigned(String text, int i, int end) {
         boolean percentWord = text.startsWith("百分之", i);
         int p = percentWord ? i + 3 : i;
         if (p >= end) {
@@ -185,7 +213,9 @@ final class QuantityReader {
             StringBuilder sb = new StringBuilder(j - i);
             for (int k = i; k < j; k++) {
                 char d = text.charAt(k);
-                sb.append(isDecimalPoint(d) ? '.' : (char) ('0' + Character.digit(d, 10)));
+                if (d != ',') {
+                    sb.append(isDecimalPoint(d) ? '.' : (char) ('0' + Character.digit(d, 10)));
+                }
             }
             return new Num(i, j, Double.parseDouble(sb.toString()), true, j - i);
         }

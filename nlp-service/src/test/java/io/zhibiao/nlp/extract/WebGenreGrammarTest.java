@@ -195,4 +195,15 @@ class WebGenreGrammarTest {
         assertThat(read("一般公共预算总收入234.6亿元,其中本级收入135.01亿元", "晋江市")).extracting(Reading::value)
                 .containsExactly(234.6, 135.01);
     }
+
+    @Test
+    void thousandsSeparatorsAndMinusSigns() {
+        assertThat(read("地区生产总值达到12,885亿元,增长-2.5%,城镇新增就业1,352万人", "天津市"))
+                .extracting(Reading::indicator, Reading::value)
+                .containsExactly(tuple("gdp", 12885.0), tuple("gdp", -2.5), tuple("urban_new_jobs", 1352.0));
+        // a comma between two years or a range's dash is no such thing
+        assertThat(read("地区生产总值增长6%-6.5%", "天津市")).extracting(Reading::value, Reading::valueMax)
+                .containsExactly(tuple(6.0, 6.5));
+        assertThat(read("2019,2020年地区生产总值分别增长6%和2%", "天津市")).extracting(Reading::value).doesNotContain(2019.0);
+    }
 }
