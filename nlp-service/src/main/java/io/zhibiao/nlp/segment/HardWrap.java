@@ -12,8 +12,8 @@ import java.util.List;
  * 37462元和17597元、增长7%和10%。
  * </pre>
  * A text is hard-wrapped when at least {@value #MIN_WRAPPED_LINES} of its lines are nearly as wide as its
- * widest lines (display width: a Chinese character counts two columns, a Latin letter or digit one) and
- * end in the middle of a sentence. Such a line is joined with the next; a line that ends a sentence, a
+ * widest lines (in display width, where a Chinese character counts two columns and a Latin letter or digit one, or
+ * in characters, as some sites wrap) and end in the middle of a sentence. Such a line is joined with the next; a line that ends a sentence, a
  * short line (a title, a date line, a heading) and a line before an empty one stay as they are.
  */
 final class HardWrap {
@@ -22,6 +22,8 @@ final class HardWrap {
     static final int MIN_WRAPPED_CHARS = 20;
     /** A wrapped line is at least this share of the wrap width. */
     static final double WRAPPED_SHARE = 0.8;
+    /** … or at least this share of the wrap length in characters, for a page wrapped at a number of characters. */
+    static final double FULL_LENGTH_SHARE = 0.9;
     /** The wrap width: this quantile of the line widths (an unwrapped outlier line does not set it). */
     static final double WIDTH_QUANTILE = 0.9;
     private static final String SENTENCE_END = "。！？!?；;:：”」』)）】>";
@@ -44,18 +46,22 @@ final class HardWrap {
         if (open < MIN_WRAPPED_LINES) {
             return lines;
         }
+        // pages wrap at a display width (a PDF, a fixed-width column) or at a number of characters (some sites):
+        // a line nearly as wide as the widest by either measure is wrapped
         int[] widths = new int[lines.size()];
+        int[] lengths = new int[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             widths[i] = width(text, lines.get(i)[0], lines.get(i)[1]);
+            lengths[i] = lines.get(i)[1] - lines.get(i)[0];
         }
-        int[] sorted = widths.clone();
-        Arrays.sort(sorted);
-        int wrapWidth = sorted[Math.min(sorted.length - 1, (int) (sorted.length * WIDTH_QUANTILE))];
+        int wrapWidth = quantile(widths);
+        int wrapLength = quantile(lengths);
         boolean[] wrapped = new boolean[lines.size()];
         int count = 0;
         for (int i = 0; i + 1 < lines.size(); i++) {
             int[] l = lines.get(i);
-            wrapped[i] = widths[i] >= WRAPPED_SHARE * wrapWidth && widths[i + 1] > 0 && !endsSentence(text, l[0], l[1]);
+            boolean full = widths[i] >= WRAPPED_SHARE * wrapWidth || lengths[i] >= FULL_LENGTH_SHARE * wrapLength;
+            wrapped[i] = full && lengths[i] >= MIN_WRAPPED_CHARS && lengths[i + 1] > 0 && !endsSentence(text, l[0], l[1]);
             if (wrapped[i]) {
                 count++;
             }
@@ -75,6 +81,12 @@ final class HardWrap {
             }
         }
         return out;
+    }
+
+    private static int quantile(int[] values) {
+        int[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * WIDTH_QUANTILE))];
     }
 
     /** Does the line end a sentence, ignoring a token of Latin letters that a site appends (…10%。vfO)? */

@@ -53,7 +53,7 @@ public final class MetadataDetector {
     public ReportMetadata detect(Segment segment, PageContext page) {
         // rules read the lines in one way of writing: simplified script, no spaces left by layout
         List<String> lines = segment.lines().stream().map(NormalizedText::normalize).toList();
-        String text = String.join("\n", lines);
+        String text = WrappedLines.join(lines);
         Optional<ReportTitle> title = segment.title()
                 .or(() -> segment.lines().isEmpty() ? Optional.empty() : ReportTitle.parseLeading(segment.lines().get(0)));
         DocumentKind kind = DocumentKind.of(title, text);

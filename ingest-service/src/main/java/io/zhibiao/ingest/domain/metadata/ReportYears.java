@@ -124,7 +124,7 @@ public record ReportYears(Integer year, Integer reviewedYear, String yearFoundBy
 
     private static ReportYears report(Integer titleYear, List<String> lines, Integer hintYear, Integer published,
                                       Integer publishedMonth) {
-        String text = String.join("\n", lines);
+        String text = WrappedLines.join(lines);
         String head = text.substring(0, Math.min(text.length(), HEAD_CHARS));
         Integer dateline = null;
         for (int i = 0; i < Math.min(lines.size(), 5) && dateline == null; i++) {
