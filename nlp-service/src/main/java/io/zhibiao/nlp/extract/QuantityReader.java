@@ -194,8 +194,7 @@ final class QuantityReader {
         if (!afterRate) {
             return null;
         }
-        double value = Double.parseDouble(text.substring(i, j).replace('．', '.'));
-        return new Quantity(i, j, value, null, "%", null, false);
+        return new Quantity(i, j, arabic(text, i, j), null, "%", null, false);
     }
 
     private IndicatorLexicon.Unit unitAt(String text, int p, int end) {
@@ -206,18 +205,23 @@ final class QuantityReader {
     private record Num(int start, int end, double value, boolean arabic, int digits) {
     }
 
+    /** The value of the arabic number {@code text[i, j)} as {@link #skipNumber} bounds it: thousands separators skipped, any decimal point or digit form. */
+    private static double arabic(String text, int i, int j) {
+        StringBuilder sb = new StringBuilder(j - i);
+        for (int k = i; k < j; k++) {
+            char d = text.charAt(k);
+            if (d != ',') {
+                sb.append(isDecimalPoint(d) ? '.' : (char) ('0' + Character.digit(d, 10)));
+            }
+        }
+        return Double.parseDouble(sb.toString());
+    }
+
     private static Num number(String text, int i, int end) {
         char c = text.charAt(i);
         if (isDigit(c)) {
             int j = skipNumber(text, i, end);
-            StringBuilder sb = new StringBuilder(j - i);
-            for (int k = i; k < j; k++) {
-                char d = text.charAt(k);
-                if (d != ',') {
-                    sb.append(isDecimalPoint(d) ? '.' : (char) ('0' + Character.digit(d, 10)));
-                }
-            }
-            return new Num(i, j, Double.parseDouble(sb.toString()), true, j - i);
+            return new Num(i, j, arabic(text, i, j), true, j - i);
         }
         if (CN_NUMERALS.indexOf(c) < 0 || c == '点') {
             return null;

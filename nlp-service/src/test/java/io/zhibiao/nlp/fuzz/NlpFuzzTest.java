@@ -98,6 +98,13 @@ class NlpFuzzTest {
         check("一般公共预算收入1．2．3亿元,增长5.5.5%。", null);
     }
 
+    /** Found by this fuzzer: a bare rate with a thousands separator (增长2,345.6) was parsed without skipping the comma. */
+    @Example
+    void aBareRateWithAThousandsSeparator() {
+        check("地区生产总值增长2,345.6。", null);
+        check("城镇调查失业率为1,234.5,居民收入增长１,２３４.５。", null);
+    }
+
     @Property(tries = 3000)
     void anyCodePoints(@ForAll("anyText") String text, @ForAll("metadata") ReportMetadata metadata) {
         check(text, metadata);
