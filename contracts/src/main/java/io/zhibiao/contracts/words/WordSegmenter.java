@@ -1,11 +1,6 @@
 package io.zhibiao.contracts.words;
 
-import com.hankcs.hanlp.seg.Other.DoubleArrayTrieSegment;
-import com.hankcs.hanlp.seg.Segment;
-import com.hankcs.hanlp.seg.common.Term;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,18 +11,20 @@ import java.util.List;
  * frequent part of speech): about ten times faster than the Viterbi segmenter and offline with the
  * portable jar alone. It is less clever about unknown proper names, which matters little for search
  * because the index also keeps character n-grams. Thread-safe: the dictionaries are read-only.
+ *
+ * <p>The words are HanLP's {@code DoubleArrayTrieSegment} with part-of-speech tagging, computed in place
+ * by {@link LongestMatchWords} on the report's own text instead of through HanLP's {@code seg}, which
+ * copies every sentence and word.
  */
 public final class WordSegmenter {
     private static final class Holder {
         static final WordSegmenter STANDARD = new WordSegmenter();
     }
 
-    private final Segment segment;
+    private final LongestMatchWords longestMatch;
 
     private WordSegmenter() {
-        this.segment = new DoubleArrayTrieSegment()
-                .enablePartOfSpeechTagging(true)
-                .enableOffset(true);
+        this.longestMatch = new LongestMatchWords();
     }
 
     /** The one shared instance; the first call loads HanLP's dictionaries (about a second). */
@@ -55,20 +52,7 @@ public final class WordSegmenter {
         if (start >= end) {
             return new Words(new int[0], new String[0]);
         }
-        List<Term> terms = segment.seg(text.substring(start, end));
-        int[] offsets = new int[terms.size() * 2];
-        String[] pos = new String[terms.size()];
-        int n = 0;
-        for (Term term : terms) {
-            if (term.word.isBlank()) {
-                continue;
-            }
-            offsets[2 * n] = start + term.offset;
-            offsets[2 * n + 1] = start + term.offset + term.word.length();
-            pos[n] = term.nature == null ? "x" : term.nature.toString();
-            n++;
-        }
-        return new Words(Arrays.copyOf(offsets, 2 * n), Arrays.copyOf(pos, n));
+        return longestMatch.segment(text, start, end);
     }
 
     /** The words of a short text such as a search query. */
