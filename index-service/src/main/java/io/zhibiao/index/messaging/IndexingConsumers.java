@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -66,66 +67,94 @@ public class IndexingConsumers {
     @Incoming("reports-segmented")
     @Blocking
     public CompletionStage<Void> text(Message<List<String>> batch) {
-        return acknowledged(batch, () -> {
-            List<SegmentedReport> reports = parse(batch.getPayload(), SegmentedReport.class, SegmentedReport::documentId);
-            if (!reports.isEmpty()) {
-                List<Indexer.Outcome> outcomes = index.indexer().indexText(reports);
-                report(outcomes, reports, SegmentedReport::documentId, StatusEvent.Stage.INDEX_TEXT, "passages and report");
-                metrics.counter("zhibiao.index.reports").increment(reports.size());
-            }
+        return acknowledged(batch, SegmentedReport.class, SegmentedReport::documentId, reports -> {
+            List<Indexer.Outcome> outcomes = index.indexer().indexText(reports);
+            report(outcomes, reports, SegmentedReport::documentId, StatusEvent.Stage.INDEX_TEXT, "passages and report");
+            metrics.counter("zhibiao.index.reports").increment(reports.size());
         });
     }
 
     @Incoming("reports-indicators")
     @Blocking
     public CompletionStage<Void> facts(Message<List<String>> batch) {
-        return acknowledged(batch, () -> {
-            List<ExtractedIndicators> events = parse(batch.getPayload(), ExtractedIndicators.class, ExtractedIndicators::documentId);
-            if (!events.isEmpty()) {
-                List<Indexer.Outcome> outcomes = index.indexer().indexFacts(events);
-                report(outcomes, events, ExtractedIndicators::documentId, StatusEvent.Stage.INDEX_FACTS, "facts");
-                metrics.counter("zhibiao.index.fact_events").increment(events.size());
-            }
+        return acknowledged(batch, ExtractedIndicators.class, ExtractedIndicators::documentId, events -> {
+            List<Indexer.Outcome> outcomes = index.indexer().indexFacts(events);
+            report(outcomes, events, ExtractedIndicators::documentId, StatusEvent.Stage.INDEX_FACTS, "facts");
+            metrics.counter("zhibiao.index.fact_events").increment(events.size());
         });
     }
 
     /**
-     * Acknowledges the batch once the work is done. Elasticsearch or Kafka away is waited out (in the
+     * Reads the batch's events (a record that is not one goes to reports.index.dlq with the reason) and
+     * acknowledges the batch once the work on them is done. Elasticsearch or Kafka away is waited out (in the
      * bulk writer, around every send, and around the whole batch); when the service stops meanwhile, the
      * batch stays unacknowledged and is delivered again after the restart (every write is idempotent).
-     * A failure that is not transient is retried {@code zhibiao.retry.attempts} times, then the batch is
-     * nacked and its records go to reports.index.dlq.
+     * A failure that is not transient is retried {@code zhibiao.retry.attempts} times; then the events are
+     * indexed one by one, so that only an event that fails alone goes to reports.index.dlq, with the
+     * reason, and the batch is acknowledged. Nothing thrown here stops the consumer.
      */
-    private CompletionStage<Void> acknowledged(Message<List<String>> batch, Runnable work) {
+    private <T> CompletionStage<Void> acknowledged(Message<List<String>> batch, Class<T> type, Function<T, String> id,
+                                                   Consumer<List<T>> work) {
         try {
-            // not only the bulk writes: reading which facts a document has, and the status events, need
-            // Elasticsearch and Kafka too; their absence is waited out, not dead-lettered (every step is idempotent)
-            backoff().run(work, e -> LOG.warnf("indexing a batch of %d records failed, retrying: %s",
-                    batch.getPayload().size(), e));
+            List<String> records = batch.getPayload();
+            List<T> events = new ArrayList<>(records.size());
+            List<String> sources = new ArrayList<>(records.size());
+            for (String json : records) {
+                T event = parse(json, type, id);
+                if (event != null) {
+                    events.add(event);
+                    sources.add(json);
+                }
+            }
+            if (events.isEmpty()) {
+                return batch.ack();
+            }
+            try {
+                // not only the bulk writes: reading which facts a document has, and the status events, need
+                // Elasticsearch and Kafka too; their absence is waited out, not dead-lettered (every step is idempotent)
+                backoff().run(() -> work.accept(events), e -> LOG.warnf("indexing a batch of %d events failed, retrying: %s",
+                        events.size(), e));
+                return batch.ack();
+            } catch (Backoff.Stopped stopping) {
+                throw stopping;
+            } catch (RuntimeException | Error e) {
+                LOG.errorf(e, "could not index a batch of %d events together; indexing them one by one", events.size());
+            }
+            for (int i = 0; i < events.size(); i++) {
+                List<T> one = List.of(events.get(i));
+                try {
+                    backoff().run(() -> work.accept(one), e -> LOG.warnf("indexing an event failed, retrying: %s", e));
+                } catch (Backoff.Stopped stopping) {
+                    throw stopping;
+                } catch (RuntimeException | Error e) {
+                    LOG.errorf(e, "could not index %s: dead-lettered", id.apply(events.get(i)));
+                    deadLetter(id.apply(events.get(i)), sources.get(i), "internal-error", String.valueOf(e));
+                }
+            }
             return batch.ack();
         } catch (Backoff.Stopped stopping) {
             LOG.infof("stopping: a batch of %d records stays unacknowledged", batch.getPayload().size());
             return new CompletableFuture<>();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "could not index a batch of %d records", batch.getPayload().size());
-            return batch.nack(e);
+        } catch (Throwable unexpected) {
+            // the dead-letter topic itself refused: the connector's failure strategy dead-letters the batch
+            LOG.errorf(unexpected, "could not handle a batch");
+            return batch.nack(unexpected);
         }
     }
 
-    private <T> List<T> parse(List<String> batch, Class<T> type, Function<T, String> id) {
-        List<T> out = new ArrayList<>(batch.size());
-        for (String json : batch) {
-            try {
-                T event = Json.read(json, type);
-                if (id.apply(event) == null) {
-                    throw new Json.MalformedEventException("the event has no documentId", null);
-                }
-                out.add(event);
-            } catch (Json.MalformedEventException e) {
-                deadLetter(null, json, "malformed-event", e.getMessage());
+    /** The event in the record, or null when it is not one (then the record is dead-lettered with the reason). */
+    private <T> T parse(String json, Class<T> type, Function<T, String> id) {
+        try {
+            T event = Json.read(json, type);
+            if (id.apply(event) == null) {
+                throw new Json.MalformedEventException("the event has no documentId", null);
             }
+            return event;
+        } catch (RuntimeException e) {
+            // not the event of this topic (or no event at all: a record without a value)
+            deadLetter(null, json, "malformed-event", String.valueOf(e.getMessage()));
+            return null;
         }
-        return out;
     }
 
     private <T> void report(List<Indexer.Outcome> outcomes, List<T> events, Function<T, String> id,
@@ -179,7 +208,7 @@ public class IndexingConsumers {
         headers.add(DeadLetters.REASON, bytes(reason));
         headers.add(DeadLetters.REASON_CODE, bytes(code));
         headers.add(DeadLetters.STAGE, bytes("index"));
-        backoff().run(() -> deadLetters.sendMessageAndAwait(Message.of(payload).addMetadata(
+        backoff().run(() -> deadLetters.sendMessageAndAwait(Message.of(payload == null ? "" : payload).addMetadata(
                         OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build())),
                 e -> LOG.warnf("dead letter not sent yet: %s", e));
         metrics.counter("zhibiao.index.dead_letters", "reason", code).increment();

@@ -57,8 +57,19 @@ public class RawReportConsumer {
     @Incoming("reports-raw")
     @Blocking
     public CompletionStage<Void> consume(Message<byte[]> message) {
+        try {
+            return ingest(message);
+        } catch (Throwable unexpected) {
+            // nothing may stop the consumer: a record that makes anything throw goes to the dead-letter topic
+            // with the reason (the connector's failure strategy), and the partition moves on
+            LOG.errorf(unexpected, "could not ingest %s", where(message.getMetadata(IncomingKafkaRecordMetadata.class)));
+            return message.nack(unexpected);
+        }
+    }
+
+    private CompletionStage<Void> ingest(Message<byte[]> message) {
         Optional<IncomingKafkaRecordMetadata> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class);
-        byte[] value = message.getPayload() == null ? new byte[0] : message.getPayload();
+        byte[] value = bytes(((Message<?>) message).getPayload());
         List<IngestedDocument> documents;
         try {
             documents = ingestion.prepare(reader.read(value, headers(kafka)));
@@ -105,6 +116,20 @@ public class RawReportConsumer {
         deadLetters.sendMessageAndAwait(Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(key).withHeaders(headers).build()));
         metrics.counter("zhibiao.ingest.dead_letters", "reason", rejected.code()).increment();
+    }
+
+    /**
+     * The record's value as bytes. The channel's deserializer gives bytes; any other payload (a connector that
+     * decoded the value itself, as its CloudEvents support does with a JSON object) is taken as its JSON text.
+     */
+    static byte[] bytes(Object payload) {
+        if (payload == null) {
+            return new byte[0];
+        }
+        if (payload instanceof byte[] b) {
+            return b;
+        }
+        return String.valueOf(payload).getBytes(StandardCharsets.UTF_8);
     }
 
     static Map<String, String> headers(Optional<IncomingKafkaRecordMetadata> kafka) {

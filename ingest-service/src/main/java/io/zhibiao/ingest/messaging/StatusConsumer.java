@@ -38,21 +38,26 @@ public class StatusConsumer {
     @Incoming("status-in")
     @Blocking
     public CompletionStage<Void> consume(Message<List<String>> batch) {
-        List<StatusEvent> events = new ArrayList<>(batch.getPayload().size());
-        for (String payload : batch.getPayload()) {
-            try {
-                events.add(Json.read(payload, StatusEvent.class));
-            } catch (Json.MalformedEventException e) {
-                // a status event is a report about work, not work: count it, log it and move on
-                LOG.warnf("skipping a malformed status event: %s", e.getMessage());
-                metrics.counter("zhibiao.ledger.status_events_skipped", "reason", "malformed").increment();
-            }
-        }
         try {
+            List<StatusEvent> events = new ArrayList<>(batch.getPayload().size());
+            for (String payload : batch.getPayload()) {
+                try {
+                    events.add(Json.read(payload, StatusEvent.class));
+                } catch (RuntimeException e) {
+                    // a status event is a report about work, not work: count it, log it and move on
+                    LOG.warnf("skipping a malformed status event: %s", e.getMessage());
+                    metrics.counter("zhibiao.ledger.status_events_skipped", "reason", "malformed").increment();
+                }
+            }
             // PostgreSQL away is waited out: the ledger must end up with every stage's word
             record(events);
         } catch (Backoff.Stopped stopping) {
             return new CompletableFuture<>();
+        } catch (Throwable unexpected) {
+            // nothing may stop the ledger's consumer (the channel's failure strategy is fail): the batch's events
+            // are skipped, logged and counted, as a malformed one is
+            LOG.errorf(unexpected, "could not record a batch of status events: skipped");
+            metrics.counter("zhibiao.ledger.status_events_skipped", "reason", "error").increment();
         }
         return batch.ack();
     }
@@ -82,7 +87,7 @@ public class StatusConsumer {
             return true;
         } catch (Backoff.Stopped stopping) {
             throw stopping;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (events.size() == 1) {
                 LOG.errorf(e, "could not record %s: skipped", what);
                 metrics.counter("zhibiao.ledger.status_events_skipped", "reason", "error").increment();

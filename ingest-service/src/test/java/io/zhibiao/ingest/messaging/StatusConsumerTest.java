@@ -1,7 +1,10 @@
 package io.zhibiao.ingest.messaging;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
 import io.zhibiao.contracts.Json;
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 /** The status topic's events, a batch at a time, into the real PostgreSQL ledger. */
 @QuarkusTest
@@ -87,6 +91,28 @@ class StatusConsumerTest {
                 StatusEvent.done(d, Stage.EXTRACT, null)));
         assertThat(status(d)).isEqualTo("extracted");
         assertThat(ledger.find(d).orElseThrow().statusDetail).isNull();
+    }
+
+    @Test
+    void anEventThatMakesTheLedgerThrowSomethingUnexpectedCostsOnlyItselfAndTheConsumerGoesOn() {
+        String f = document("六");
+        String g = document("七");
+        Ledger real = ClientProxy.unwrap(ledger);
+        QuarkusMock.installMockForType(new Ledger() {
+            @Override
+            public void recordAll(List<StatusEvent> events) {
+                if (events.stream().anyMatch(e -> e.documentId().startsWith("throws"))) {
+                    throw new StackOverflowError("injected");
+                }
+                real.recordAll(events);
+            }
+        }, Ledger.class);
+        consumeAndAwaitAcknowledgement(List.of(Json.write(StatusEvent.done("throws-" + UUID.randomUUID(), Stage.SEGMENT, null)),
+                Json.write(StatusEvent.done(f, Stage.SEGMENT, null))));
+        consumeAndAwaitAcknowledgement(List.of(Json.write(StatusEvent.done(g, Stage.SEGMENT, null))));
+        assertThat(status(f)).isEqualTo("segmented");
+        assertThat(status(g)).as("the next batch too").isEqualTo("segmented");
+        RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     /** Sends one batch to the status consumer, as a poll of the status topic, and waits until it is acknowledged. */

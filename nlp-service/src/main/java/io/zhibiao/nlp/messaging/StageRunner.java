@@ -56,13 +56,19 @@ public class StageRunner {
      */
     <T> CompletionStage<Void> consume(Message<String> message, Class<T> type, Function<T, String> documentId,
                                       StatusEvent.Stage stage, Consumer<T> work) {
-        T event;
         try {
-            event = Json.read(message.getPayload(), type);
-        } catch (Json.MalformedEventException malformed) {
-            return message.nack(malformed);
+            T event;
+            try {
+                event = Json.read(message.getPayload(), type);
+            } catch (Json.MalformedEventException malformed) {
+                return message.nack(malformed);
+            }
+            return run(message, documentId.apply(event), stage, () -> work.accept(event));
+        } catch (Throwable unexpected) {
+            // nothing may stop the consumer: the record goes to the stage's dead-letter topic with the reason
+            LOG.errorf(unexpected, "%s: could not handle a record", stage.id());
+            return message.nack(unexpected);
         }
-        return run(message, documentId.apply(event), stage, () -> work.accept(event));
     }
 
     CompletionStage<Void> run(Message<?> message, String documentId, StatusEvent.Stage stage, Runnable work) {
@@ -72,7 +78,9 @@ public class StageRunner {
         } catch (Backoff.Stopped stopping) {
             LOG.infof("stopping: %s of %s stays unacknowledged and is delivered again after the restart", stage.id(), documentId);
             return new CompletableFuture<>();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // a failure of the document's own (an Error too, such as a stack overflow on a pathological text):
+            // said on the status topic, then the record is dead-lettered
             try {
                 backoff().run(() -> outbox.status(StatusEvent.failed(documentId, stage, String.valueOf(e))),
                         retry -> LOG.warnf("status of %s not sent yet: %s", documentId, retry));

@@ -1,7 +1,11 @@
 package io.zhibiao.nlp.messaging;
 
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
 import io.zhibiao.contracts.DeadLetters;
 import io.zhibiao.contracts.ExtractedIndicators;
 import io.zhibiao.contracts.IngestedReport;
@@ -18,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -32,6 +37,7 @@ import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /**
  * Both stages on a real broker: a report that makes the segment stage fail is retried, reported as
@@ -44,6 +50,98 @@ class StagesOnKafkaTest {
     static final ReportMetadata JINZHOU = new ReportMetadata("2024年锦州市政府工作报告",
             new Region("锦州市", "210700", "辽宁省", "prefecture"), "work_report", 2024, 2023, null, false,
             "https://example.gov.cn/jinzhou", "000.txt", 0, null, null);
+
+    private static final String TEXT = "一、2023年工作回顾\n初步核算,地区生产总值增长5.4%,一般公共预算收入增长10%。\n"
+            + "二、2024年工作安排\n今年经济社会发展的主要预期目标是:地区生产总值增长6.5%左右。";
+
+    @Inject
+    Outbox outbox;
+
+    /**
+     * A record whose headers call it a structured-mode CloudEvent: the connector's CloudEvents support would have
+     * decoded the value itself (or closed the consumer when it is not JSON); the stages read it as what it is.
+     */
+    @Test
+    void aRecordWithACloudEventsContentTypeIsReadByTheStageNotByTheConnector() {
+        String bootstrap = TestServers.stackConfig().kafkaBootstrap();
+        String notJson = "not-json-" + UUID.randomUUID();
+        String good = "ce-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            ProducerRecord<String, String> broken = new ProducerRecord<>(Topics.INGESTED, 0, "ce", "{\"id\": \"" + notJson + "\",");
+            broken.headers().add(new RecordHeader("content-type", "application/cloudevents+json; charset=utf-8".getBytes(StandardCharsets.UTF_8)));
+            ProducerRecord<String, String> report = new ProducerRecord<>(Topics.INGESTED, 0, "ce", Json.write(
+                    new IngestedReport(good, JINZHOU, TEXT, List.of(), Instant.now())));
+            report.headers().add(new RecordHeader("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8)));
+            producer.send(broken);
+            producer.send(report);
+            producer.flush();
+        }
+        List<ConsumerRecord<String, String>> seen = consumeUntil(bootstrap, List.of(Topics.SEGMENT_DLQ, Topics.INDICATORS),
+                Duration.ofSeconds(60), records ->
+                        records.stream().anyMatch(r -> r.topic().equals(Topics.SEGMENT_DLQ) && r.value().contains(notJson))
+                                && records.stream().anyMatch(r -> r.topic().equals(Topics.INDICATORS) && r.value().contains(good)));
+        ConsumerRecord<String, String> dead = seen.stream()
+                .filter(r -> r.topic().equals(Topics.SEGMENT_DLQ) && r.value().contains(notJson)).findFirst().orElseThrow();
+        assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).isNotBlank();
+        RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** Something nobody thought of, thrown in either stage (an Error, not an exception): dead-lettered, and the stage goes on. */
+    @Test
+    void aRecordThatMakesAStageThrowSomethingUnexpectedIsDeadLetteredAndTheNextOneGetsThrough() {
+        Outbox real = ClientProxy.unwrap(outbox);
+        QuarkusMock.installMockForType(new Outbox() {
+            @Override
+            void segmented(String documentId, Object event) {
+                if (documentId.startsWith("throws-in-segment")) {
+                    throw new StackOverflowError("injected in segment");
+                }
+                real.segmented(documentId, event);
+            }
+
+            @Override
+            void indicators(String documentId, Object event) {
+                if (documentId.startsWith("throws-in-extract")) {
+                    throw new StackOverflowError("injected in extract");
+                }
+                real.indicators(documentId, event);
+            }
+
+            @Override
+            void status(StatusEvent event) {
+                real.status(event);
+            }
+        }, Outbox.class);
+        String bootstrap = TestServers.stackConfig().kafkaBootstrap();
+        String inSegment = "throws-in-segment-" + UUID.randomUUID();
+        String inExtract = "throws-in-extract-" + UUID.randomUUID();
+        String good = "after-the-throws-" + UUID.randomUUID();
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            for (String id : List.of(inSegment, inExtract, good)) {
+                producer.send(new ProducerRecord<>(Topics.INGESTED, 0, "throws", Json.write(
+                        new IngestedReport(id, JINZHOU, TEXT, List.of(), Instant.now()))));
+            }
+            producer.flush();
+        }
+        List<ConsumerRecord<String, String>> seen = consumeUntil(bootstrap,
+                List.of(Topics.SEGMENT_DLQ, Topics.EXTRACT_DLQ, Topics.INDICATORS), Duration.ofSeconds(60), records ->
+                        records.stream().anyMatch(r -> r.topic().equals(Topics.SEGMENT_DLQ) && r.value().contains(inSegment))
+                                && records.stream().anyMatch(r -> r.topic().equals(Topics.EXTRACT_DLQ) && r.value().contains(inExtract))
+                                && records.stream().anyMatch(r -> r.topic().equals(Topics.INDICATORS) && r.value().contains(good)));
+        for (String[] expected : List.of(new String[] {Topics.SEGMENT_DLQ, inSegment, "injected in segment"},
+                new String[] {Topics.EXTRACT_DLQ, inExtract, "injected in extract"})) {
+            ConsumerRecord<String, String> dead = seen.stream()
+                    .filter(r -> r.topic().equals(expected[0]) && r.value().contains(expected[1])).findFirst().orElseThrow();
+            assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
+                    .contains(expected[2]);
+        }
+        RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
+                new StringSerializer(), new StringSerializer());
+    }
 
     @Test
     void aPoisonReportIsDeadLetteredAndTheNextOneGetsThrough() {
