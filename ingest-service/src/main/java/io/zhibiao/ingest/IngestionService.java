@@ -4,6 +4,7 @@ import io.zhibiao.contracts.IngestedReport;
 import io.zhibiao.contracts.RawReport;
 import io.zhibiao.contracts.StatusEvent;
 import io.zhibiao.ingest.domain.IngestedDocument;
+import io.zhibiao.ingest.domain.RejectedInputException;
 import io.zhibiao.ingest.domain.ReportIngestor;
 import io.zhibiao.ingest.ledger.Ledger;
 import io.zhibiao.ingest.messaging.PipelinePublisher;
@@ -38,10 +39,35 @@ public class IngestionService {
         return ingestor.ingest(raw);
     }
 
+    /**
+     * Every report of one input (a CloudEvents batch holds several), all or none: a report that is refused
+     * refuses the input, and when there are several the reason says which one it was.
+     */
+    public List<IngestedDocument> prepare(List<RawReport> reports) {
+        List<IngestedDocument> documents = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            try {
+                documents.addAll(prepare(reports.get(i)));
+            } catch (RejectedInputException e) {
+                if (reports.size() == 1) {
+                    throw e;
+                }
+                throw new RejectedInputException(e.rejection(), "event " + (i + 1) + " of the batch of " + reports.size()
+                        + " (" + reports.get(i).sourceUrl() + "): " + e.reason(), e);
+            }
+        }
+        return documents;
+    }
+
     /** Both steps, once; for callers that answer failures themselves (HTTP). */
     public List<Receipt> ingest(RawReport raw) {
+        return ingest(List.of(raw));
+    }
+
+    /** Both steps for every report of one input, all prepared before any is recorded. */
+    public List<Receipt> ingest(List<RawReport> reports) {
         List<Receipt> receipts = new ArrayList<>();
-        for (IngestedDocument doc : prepare(raw)) {
+        for (IngestedDocument doc : prepare(reports)) {
             receipts.add(record(doc));
         }
         return receipts;

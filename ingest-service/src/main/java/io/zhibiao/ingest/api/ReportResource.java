@@ -58,9 +58,10 @@ public class ReportResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, "application/cloudevents+json"})
+    @Consumes({MediaType.APPLICATION_JSON, "application/cloudevents+json", RawReportReader.BATCH_CONTENT_TYPE})
     @Operation(summary = "Submit a report as the JSON of the input contract (schemas/raw-report.schema.json), plain or as"
-            + " a CloudEvent (structured mode: application/cloudevents+json; binary mode: ce-* headers)")
+            + " a CloudEvent (structured mode: application/cloudevents+json; binary mode: ce-* headers; batch mode:"
+            + " application/cloudevents-batch+json, one report per event)")
     public Response submitJson(byte[] body, @Context HttpHeaders http) {
         Map<String, String> headers = new HashMap<>();
         http.getRequestHeaders().forEach((name, values) -> {
@@ -69,7 +70,7 @@ public class ReportResource {
                 headers.put(lower, values.get(0));
             }
         });
-        return accepted(ingestion.ingest(reader.read(body, headers)));
+        return accepted(ingestion.ingest(reader.readAll(body, headers)));
     }
 
     @POST

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,7 +26,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the public input event, from a Kafka record value and its headers or from an HTTP JSON
- * body, into a {@link RawReport}. Three shapes are accepted:
+ * body, into {@link RawReport}s. Four shapes are accepted:
  * <ul>
  *   <li>plain RawReport JSON;</li>
  *   <li>CloudEvents structured mode: a JSON envelope ({@code specversion}, {@code id},
@@ -33,7 +34,9 @@ import java.util.stream.Collectors;
  *       {@code data} is the RawReport object, or whose {@code data_base64} holds its JSON bytes;</li>
  *   <li>CloudEvents binary mode: the attributes in headers ({@code ce_specversion}, {@code ce_id},
  *       {@code ce_source}, {@code ce_type}, and {@code content-type: application/json}; the HTTP
- *       spelling {@code ce-id} works too) and the RawReport JSON as the value.</li>
+ *       spelling {@code ce-id} works too) and the RawReport JSON as the value;</li>
+ *   <li>CloudEvents batch mode ({@code application/cloudevents-batch+json}): a JSON array of
+ *       structured-mode events, one report each.</li>
  * </ul>
  * The RawReport is validated against {@code schemas/raw-report.schema.json} of the contracts
  * module; every refusal names the field and what is wrong with it.
@@ -61,7 +64,21 @@ public final class RawReportReader {
         return new RawReportReader(maxValueBytes);
     }
 
+    /** The one report of a record or body; a CloudEvents batch is refused here (see {@link #readAll}). */
     public RawReport read(byte[] value, Map<String, String> headers) {
+        List<RawReport> reports = readAll(value, headers);
+        if (reports.size() != 1) {
+            throw Rejection.BAD_ENVELOPE.because("a CloudEvents batch of " + reports.size() + " events where one report was expected");
+        }
+        return reports.get(0);
+    }
+
+    /**
+     * The reports of a record or body: one, or one per event of a CloudEvents batch
+     * ({@code application/cloudevents-batch+json}: a JSON array of structured-mode events). A batch is read
+     * all or nothing: an event that is bad refuses the whole record, and the reason says which event it was.
+     */
+    public List<RawReport> readAll(byte[] value, Map<String, String> headers) {
         if (value == null || value.length == 0) {
             throw Rejection.NOT_JSON.because("the payload is empty; expected a RawReport JSON object");
         }
@@ -77,18 +94,48 @@ public final class RawReportReader {
                 }
             });
         }
-        JsonNode payload;
+        String contentType = h.getOrDefault("content-type", "").strip().toLowerCase(Locale.ROOT);
         if (header(h, "specversion") != null) {
             checkBinaryMode(h);
-            payload = parseObject(value, "the record value");
-        } else {
-            JsonNode root = parseObject(value, "the payload");
-            String contentType = h.getOrDefault("content-type", "");
-            // a RawReport has no specversion (the schema allows no extra field): such an object is an envelope
-            boolean structured = contentType.toLowerCase(Locale.ROOT).startsWith("application/cloudevents")
-                    || root.has("specversion");
-            payload = structured ? unwrapStructured(root) : root;
+            return List.of(report(parseObject(value, "the record value")));
         }
+        if (contentType.startsWith(BATCH_CONTENT_TYPE)) {
+            return batch(parse(value, "the payload"));
+        }
+        JsonNode root = parseObject(value, "the payload");
+        // a RawReport has no specversion (the schema allows no extra field): such an object is an envelope
+        boolean structured = contentType.startsWith("application/cloudevents") || root.has("specversion");
+        return List.of(report(structured ? unwrapStructured(root) : root));
+    }
+
+    /** The media type of a CloudEvents batch (JSON format): an array of structured-mode events. */
+    public static final String BATCH_CONTENT_TYPE = "application/cloudevents-batch+json";
+
+    private static List<RawReport> batch(JsonNode root) {
+        if (!root.isArray()) {
+            throw Rejection.BAD_ENVELOPE.because("a CloudEvents batch (" + BATCH_CONTENT_TYPE + ") is " + kind(root)
+                    + "; expected a JSON array of events");
+        }
+        if (root.isEmpty()) {
+            throw Rejection.BAD_ENVELOPE.because("the CloudEvents batch holds no event");
+        }
+        List<RawReport> reports = new ArrayList<>(root.size());
+        for (int i = 0; i < root.size(); i++) {
+            JsonNode event = root.get(i);
+            try {
+                if (!event.isObject()) {
+                    throw Rejection.BAD_ENVELOPE.because("it is " + kind(event) + "; expected a CloudEvent object");
+                }
+                reports.add(report(unwrapStructured(event)));
+            } catch (RejectedInputException e) {
+                throw new RejectedInputException(e.rejection(), "event " + (i + 1) + " of the batch of " + root.size()
+                        + ": " + e.reason(), e);
+            }
+        }
+        return reports;
+    }
+
+    private static RawReport report(JsonNode payload) {
         validate(payload);
         try {
             return Json.mapper().treeToValue(payload, RawReport.class);
@@ -178,6 +225,14 @@ public final class RawReportReader {
     // ------------------------------------------------------------------ JSON and schema
 
     private static JsonNode parseObject(byte[] bytes, String what) {
+        JsonNode node = parse(bytes, what);
+        if (!node.isObject()) {
+            throw Rejection.NOT_JSON.because(what + " is " + kind(node) + "; expected a JSON object");
+        }
+        return node;
+    }
+
+    private static JsonNode parse(byte[] bytes, String what) {
         JsonNode node;
         try {
             node = Json.mapper().readTree(bytes);
@@ -190,9 +245,6 @@ public final class RawReportReader {
         }
         if (node == null || node.isMissingNode()) {
             throw Rejection.NOT_JSON.because(what + " is empty; expected a JSON object");
-        }
-        if (!node.isObject()) {
-            throw Rejection.NOT_JSON.because(what + " is " + kind(node) + "; expected a JSON object");
         }
         return node;
     }

@@ -72,7 +72,7 @@ public class RawReportConsumer {
         byte[] value = bytes(((Message<?>) message).getPayload());
         List<IngestedDocument> documents;
         try {
-            documents = ingestion.prepare(reader.read(value, headers(kafka)));
+            documents = ingestion.prepare(reader.readAll(value, headers(kafka)));
         } catch (RejectedInputException rejected) {
             LOG.warnf("rejected %s: %s", where(kafka), rejected.reason());
             lifecycle.backoff().run(() -> deadLetter(value, kafka, rejected), e -> LOG.warnf("dead letter not sent yet: %s", e));

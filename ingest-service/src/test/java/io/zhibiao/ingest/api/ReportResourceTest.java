@@ -134,4 +134,31 @@ class ReportResourceTest {
                 .then().statusCode(400).body("code", equalTo("schema-violation"));
         given().when().get("/api/reports?status=lost").then().statusCode(400).body("reason", containsString("status"));
     }
+
+    private static String cloudEvent(String id, RawReport data) {
+        return "{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"/test\", \"type\": \"io.zhibiao.report.raw\","
+                + " \"datacontenttype\": \"application/json\", \"data\": " + Json.write(data) + "}";
+    }
+
+    @Test
+    void aCloudEventsBatchIsOneReportPerEventOrARefusalThatNamesTheEvent() {
+        String unique = java.util.UUID.randomUUID().toString();
+        RawReport a = RawReport.text("https://example.gov.cn/batch-a-" + unique, "a.txt",
+                "2024年锦州市政府工作报告\n全市城镇新增就业1.7万人。" + unique);
+        RawReport b = RawReport.text("https://example.gov.cn/batch-b-" + unique, "b.txt",
+                "2024年锦州市政府工作报告\n全市粮食产量达到72亿斤。" + unique);
+        given().contentType("application/cloudevents-batch+json; charset=UTF-8").header("X-API-Key", KEY)
+                .body("[" + cloudEvent("1", a) + "," + cloudEvent("2", b) + "]")
+                .when().post("/api/reports")
+                .then().statusCode(202).body("documents", hasSize(2));
+        assertThat(ingested.received()).hasSize(2);
+
+        RawReport english = RawReport.text("https://example.gov.cn/batch-c-" + unique, "c.txt", "hello world " + unique);
+        given().contentType("application/cloudevents-batch+json; charset=UTF-8").header("X-API-Key", KEY)
+                .body("[" + cloudEvent("1", a) + "," + cloudEvent("3", english) + "]")
+                .when().post("/api/reports")
+                .then().statusCode(400).body("code", equalTo("no-chinese-text"))
+                .body("reason", containsString("event 2 of the batch of 2"));
+        assertThat(ingested.received()).as("all or nothing: the good event of the refused batch is not ingested").hasSize(2);
+    }
 }

@@ -72,4 +72,44 @@ class RawReportReaderTest {
         assertThat(new String(Base64.getDecoder().decode(raw.contentBase64()), java.nio.charset.Charset.forName("GBK")))
                 .isEqualTo("<p>各位代表</p>");
     }
+
+    private static String event(String id, String data) {
+        return "{\"specversion\": \"1.0\", \"id\": \"" + id + "\", \"source\": \"/scrapers/jz\", \"type\": \"io.zhibiao.report.raw\","
+                + " \"datacontenttype\": \"application/json\", \"data\": " + data + "}";
+    }
+
+    @Test
+    void cloudEventsBatchModeGivesOneReportPerEvent() {
+        String other = REPORT_JSON.replace("report.html\", \"fetchedAt", "report-2.html\", \"fetchedAt");
+        String batch = "[" + event("1", REPORT_JSON) + ", " + event("2", other) + "]";
+        java.util.List<RawReport> reports = reader.readAll(utf8(batch),
+                Map.of("content-type", "application/cloudevents-batch+json; charset=utf-8"));
+        assertThat(reports).hasSize(2);
+        assertThat(reports.get(0)).isEqualTo(EXPECTED);
+        assertThat(reports.get(1).sourceUrl()).isEqualTo("https://www.jz.gov.cn/2024/report-2.html");
+        // where one report is expected, a batch of one is that report, and a larger batch is refused
+        assertThat(reader.read(utf8("[" + event("1", REPORT_JSON) + "]"), Map.of("content-type", "application/cloudevents-batch+json")))
+                .isEqualTo(EXPECTED);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(RejectedInputException.class,
+                () -> reader.read(utf8(batch), Map.of("content-type", "application/cloudevents-batch+json"))).code())
+                .isEqualTo("bad-envelope");
+    }
+
+    @Test
+    void aCloudEventsBatchIsReadAllOrNothingAndTheReasonNamesTheEvent() {
+        Map<String, String> h = Map.of("content-type", "application/cloudevents-batch+json");
+        RejectedInputException bad = org.assertj.core.api.Assertions.catchThrowableOfType(RejectedInputException.class,
+                () -> reader.readAll(utf8("[" + event("1", REPORT_JSON) + ", " + event("2", "{\"sourceUrl\": 42}") + "]"), h));
+        assertThat(bad.code()).isEqualTo("schema-violation");
+        assertThat(bad.reason()).startsWith("event 2 of the batch of 2: ");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(RejectedInputException.class,
+                () -> reader.readAll(utf8("[]"), h)).code()).isEqualTo("bad-envelope");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(RejectedInputException.class,
+                () -> reader.readAll(utf8(event("1", REPORT_JSON)), h)).reason()).contains("expected a JSON array");
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(RejectedInputException.class,
+                () -> reader.readAll(utf8("[\"not an event\"]"), h)).reason()).startsWith("event 1 of the batch of 1");
+        // without the batch media type an array is still no report
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(RejectedInputException.class,
+                () -> reader.readAll(utf8("[" + event("1", REPORT_JSON) + "]"), Map.of())).code()).isEqualTo("not-json");
+    }
 }
