@@ -161,4 +161,31 @@ class ReportResourceTest {
                 .body("reason", containsString("event 2 of the batch of 2"));
         assertThat(ingested.received()).as("all or nothing: the good event of the refused batch is not ingested").hasSize(2);
     }
+
+    @Test
+    void aFileNameInChineseTypedRawIntoTheUrlIsReadAsItSpells() {
+        // as curl sends it when the URL is pasted: the UTF-8 bytes of the name, unescaped, in the request line
+        int port = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+        String unique = java.util.UUID.randomUUID().toString();
+        io.zhibiao.stack.RawHttp.Answer answer = io.zhibiao.stack.RawHttp.send("127.0.0.1", port, "POST",
+                ("/api/reports?sourceUrl=https://example.gov.cn/" + unique + "&fileName=锦州市报告.txt").getBytes(StandardCharsets.UTF_8),
+                java.util.Map.of("Content-Type", "text/plain; charset=utf-8", "X-API-Key", KEY),
+                ("2024年锦州市政府工作报告\n全市城镇新增就业1.7万人。" + unique).getBytes(StandardCharsets.UTF_8));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        String id = io.restassured.path.json.JsonPath.from(answer.body()).getString("documents[0].documentId");
+        given().header("X-API-Key", KEY).when().get("/api/reports/" + id + "/status")
+                .then().statusCode(200).body("sourceName", equalTo("锦州市报告.txt"));
+
+        io.zhibiao.stack.RawHttp.Answer gbk = io.zhibiao.stack.RawHttp.send("127.0.0.1", port, "GET",
+                concat("/api/reports?status=".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xD0, (byte) 0xC2}),
+                java.util.Map.of(), null);
+        assertThat(gbk.status()).isEqualTo(400);
+        assertThat(gbk.body()).contains("\"code\":\"bad-url\"").contains("not UTF-8");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
 }
