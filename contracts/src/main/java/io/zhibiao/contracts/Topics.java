@@ -11,6 +11,7 @@ import java.util.List;
  *                                                            │                               │
  *                                                            └──────────── index ◄───────────┘
  * every stage ──► reports.status          a stage's rejects ──► reports.&lt;stage&gt;.dlq
+ *                       └─ledger─► (PostgreSQL)       the ledger's ──► reports.status.dlq
  * </pre>
  */
 public final class Topics {
@@ -32,9 +33,11 @@ public final class Topics {
     public static final String INDEX_DLQ = "reports.index.dlq";
     /** Where every stage says what it did with a document ({@link StatusEvent}), key = document id. */
     public static final String STATUS = "reports.status";
+    /** Records of the status topic the ledger could not take (not a status event, or refused), with the reason. */
+    public static final String STATUS_DLQ = "reports.status.dlq";
 
     public static List<String> all() {
-        return List.of(RAW, RAW_DLQ, INGESTED, SEGMENT_DLQ, SEGMENTED, EXTRACT_DLQ, INDICATORS, INDEX_DLQ, STATUS);
+        return List.of(RAW, RAW_DLQ, INGESTED, SEGMENT_DLQ, SEGMENTED, EXTRACT_DLQ, INDICATORS, INDEX_DLQ, STATUS, STATUS_DLQ);
     }
 
     private Topics() {

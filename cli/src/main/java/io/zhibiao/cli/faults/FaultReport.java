@@ -24,6 +24,10 @@ public final class FaultReport {
     long bytes;
     int badInputs;
     long badDeadLettered;
+    /** Services whose liveness check said UP after the last scenario. */
+    int servicesLive;
+    /** Of the bad records, those published to the internal topics (the rest to reports.raw). */
+    int badInternal;
     long badDeadLetterCopies;
     List<String> badProblems = new ArrayList<>();
     Verification last;
@@ -89,10 +93,12 @@ public final class FaultReport {
                     last.notFinalTotal() == 0 ? "every document `indexed`" : "not final: " + last.notFinal()));
         }
         sb.append(String.format(Locale.ROOT,
-                "Load held: %,d generated reports (%.1f MB) and %d bad records published to `reports.raw` at a steady rate while "
-                        + "the faults happened; every bad record is in `reports.raw.dlq` with its reason code (%d of %d; %d extra "
-                        + "copies from redelivery)%s. Generation %.0f s, stack start %.0f s, whole run %.0f s.%n%n",
-                reports, bytes / 1e6, badInputs, badDeadLettered, badInputs, badDeadLetterCopies,
+                "Load held: %,d generated reports (%.1f MB) and %d bad records (%d to `reports.raw`, %d poison records to the "
+                        + "internal topics) published at a steady rate while the faults happened; every bad record is in its "
+                        + "dead-letter topics with its reason code (%d of %d; %d extra copies from redelivery); services live "
+                        + "at the end: %d%s. Generation %.0f s, stack start %.0f s, whole run %.0f s.%n%n",
+                reports, bytes / 1e6, badInputs, badInputs - badInternal, badInternal, badDeadLettered, badInputs,
+                badDeadLetterCopies, servicesLive,
                 badProblems.isEmpty() ? "" : " — problems: " + String.join("; ", badProblems),
                 generationSeconds, startSeconds, seconds));
         sb.append("Reproduce: `").append(command).append("`\n");

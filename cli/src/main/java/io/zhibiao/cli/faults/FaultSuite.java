@@ -62,8 +62,9 @@ public final class FaultSuite {
         report.bytes = corpus.chars();
         log("  %d reports, %d passages and %d facts expected (%.0f s)", corpus.size(), corpus.passageIds().size(),
                 corpus.facts().size(), report.generationSeconds);
-        List<BadInputs.BadInput> bad = BadInputs.catalogue("bad:s" + config.seed() + ":");
+        List<BadInputs.BadInput> bad = BadInputs.catalogue(BadInputs.KEY_PREFIX + "s" + config.seed() + ":");
         report.badInputs = bad.size();
+        report.badInternal = (int) bad.stream().filter(b -> !b.topic().equals(Topics.RAW)).count();
 
         List<Scenario> scenarios = config.scenarios();
         try (FaultStack stack = FaultStack.fresh(layout, config.dataDir())) {
@@ -97,6 +98,7 @@ public final class FaultSuite {
                     report.last = Verification.check(corpus, probe, true);
                     log("  %s", report.last.summary());
                     checkDeadLetters(probe, bad, report);
+                    checkLiveness(stack, report);
                 }
             } catch (RuntimeException e) {
                 report.badProblems.add("the run broke off: " + e);
@@ -205,40 +207,52 @@ public final class FaultSuite {
         }, -1);
     }
 
+    /** Dead letters of the stages that are not the bad records of the load: the pipeline's own (0 when all is well). */
     private static long stageDeadLetters(PipelineProbe probe) {
         long n = 0;
-        for (String topic : List.of(Topics.SEGMENT_DLQ, Topics.EXTRACT_DLQ, Topics.INDEX_DLQ)) {
-            n += probe.readAll(topic).size();
+        for (String topic : List.of(Topics.SEGMENT_DLQ, Topics.EXTRACT_DLQ, Topics.INDEX_DLQ, Topics.STATUS_DLQ)) {
+            n += probe.readAll(topic).stream().filter(d -> d.key() == null || !d.key().startsWith(BadInputs.KEY_PREFIX)).count();
         }
         return n;
     }
 
-    /** Every bad record is in reports.raw.dlq, with the reason code it should have. */
+    /** Every bad record is in each of its dead-letter topics, untouched, with the reason code it should have. */
     private void checkDeadLetters(PipelineProbe probe, List<BadInputs.BadInput> bad, FaultReport report) {
-        Map<String, List<PipelineProbe.DeadLetter>> byKey = new HashMap<>();
-        for (PipelineProbe.DeadLetter d : probe.readAll(Topics.RAW_DLQ)) {
-            byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
+        Map<String, Map<String, List<PipelineProbe.DeadLetter>>> byTopicAndKey = new HashMap<>();
+        for (String topic : bad.stream().flatMap(b -> b.deadLetterTopics().stream()).distinct().toList()) {
+            Map<String, List<PipelineProbe.DeadLetter>> byKey = new HashMap<>();
+            for (PipelineProbe.DeadLetter d : probe.readAll(topic)) {
+                byKey.computeIfAbsent(d.key(), k -> new ArrayList<>()).add(d);
+            }
+            byTopicAndKey.put(topic, byKey);
         }
         long found = 0;
         long copies = 0;
         for (BadInputs.BadInput b : bad) {
-            List<PipelineProbe.DeadLetter> dead = byKey.getOrDefault(b.key(), List.of());
-            if (dead.isEmpty()) {
-                report.badProblems.add(b.name() + " is not in " + Topics.RAW_DLQ);
-                continue;
-            }
-            found++;
-            copies += dead.size() - 1;
-            for (PipelineProbe.DeadLetter d : dead) {
-                if (!b.expectedCode().equals(d.reasonCode()) || d.headers().get(DeadLetters.REASON) == null
-                        || !java.util.Arrays.equals(b.value(), d.value())) {
-                    report.badProblems.add(b.name() + ": dead-lettered as " + d.reasonCode() + " (expected "
-                            + b.expectedCode() + ")" + (java.util.Arrays.equals(b.value(), d.value()) ? "" : ", payload changed"));
+            boolean everywhere = true;
+            for (String topic : b.deadLetterTopics()) {
+                List<PipelineProbe.DeadLetter> dead = byTopicAndKey.get(topic).getOrDefault(b.key(), List.of());
+                if (dead.isEmpty()) {
+                    report.badProblems.add(b.name() + " is not in " + topic);
+                    everywhere = false;
+                    continue;
                 }
+                copies += dead.size() - 1;
+                for (PipelineProbe.DeadLetter d : dead) {
+                    if (!b.expectedCode().equals(d.reasonCode()) || d.headers().get(DeadLetters.REASON) == null
+                            || !java.util.Arrays.equals(b.value(), d.value())) {
+                        report.badProblems.add(b.name() + ": dead-lettered in " + topic + " as " + d.reasonCode()
+                                + " (expected " + b.expectedCode() + ")"
+                                + (java.util.Arrays.equals(b.value(), d.value()) ? "" : ", payload changed"));
+                    }
+                }
+            }
+            if (everywhere) {
+                found++;
             }
         }
         int others = 0;
-        for (var e : byKey.entrySet()) {
+        for (var e : byTopicAndKey.getOrDefault(Topics.RAW_DLQ, Map.of()).entrySet()) {
             if (bad.stream().noneMatch(b -> b.key().equals(e.getKey()))) {
                 others += e.getValue().size();
             }
@@ -249,6 +263,31 @@ public final class FaultSuite {
         report.badDeadLettered = found;
         report.badDeadLetterCopies = copies;
         log("  dead letters: %d of %d bad records (%d extra copies), %d others", found, bad.size(), copies, others);
+    }
+
+    /** No consumer is down: every service answers its liveness check UP (a stopped channel makes it DOWN). */
+    private void checkLiveness(FaultStack stack, FaultReport report) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        for (var service : stack.services()) {
+            String live;
+            try {
+                var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(service.url() + "/q/health/live"))
+                        .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                live = response.statusCode() == 200 && response.body().contains("\"UP\"") ? null
+                        : response.statusCode() + " " + response.body().replaceAll("\\s+", " ");
+            } catch (java.io.IOException e) {
+                live = String.valueOf(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                live = "interrupted";
+            }
+            if (live != null) {
+                report.badProblems.add(service.name() + " is not live: " + live);
+            } else {
+                report.servicesLive++;
+            }
+        }
+        log("  liveness: %d of %d services UP", report.servicesLive, stack.services().size());
     }
 
     private String stuckExamples(PipelineProbe probe, Corpus soFar) {

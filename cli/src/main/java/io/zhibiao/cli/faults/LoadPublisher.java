@@ -36,9 +36,9 @@ public final class LoadPublisher implements AutoCloseable {
     }
 
     /** One record of the load. */
-    public record Item(String key, byte[] value, java.util.Map<String, String> headers) {
+    public record Item(String topic, String key, byte[] value, java.util.Map<String, String> headers) {
         public static Item of(GeneratedReport r) {
-            return new Item(r.sourceUrl(), Json.writeBytes(r.toRawReport()), java.util.Map.of());
+            return new Item(Topics.RAW, r.sourceUrl(), Json.writeBytes(r.toRawReport()), java.util.Map.of());
         }
 
         /** The reports as items, each made when it is read (a corpus of thousands stays as it is). */
@@ -57,7 +57,7 @@ public final class LoadPublisher implements AutoCloseable {
         }
 
         public static Item of(BadInputs.BadInput b) {
-            return new Item(b.key(), b.value(), b.headers());
+            return new Item(b.topic(), b.key(), b.value(), b.headers());
         }
     }
 
@@ -126,7 +126,7 @@ public final class LoadPublisher implements AutoCloseable {
     private static ProducerRecord<String, byte[]> record(Item item) {
         RecordHeaders headers = new RecordHeaders();
         item.headers().forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
-        return new ProducerRecord<>(Topics.RAW, null, item.key(), item.value(), headers);
+        return new ProducerRecord<>(item.topic(), null, item.key(), item.value(), headers);
     }
 
     private void send(Item item) {

@@ -48,7 +48,8 @@ public final class DeadLetterReplay {
     static final Map<String, String> ORIGIN = Map.of(
             Topics.RAW_DLQ, Topics.RAW,
             Topics.SEGMENT_DLQ, Topics.INGESTED,
-            Topics.EXTRACT_DLQ, Topics.SEGMENTED);
+            Topics.EXTRACT_DLQ, Topics.SEGMENTED,
+            Topics.STATUS_DLQ, Topics.STATUS);
 
     /**
      * @param bootstrap Kafka

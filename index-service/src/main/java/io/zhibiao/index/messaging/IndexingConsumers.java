@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordBatchMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.zhibiao.contracts.DeadLetters;
 import io.zhibiao.contracts.ExtractedIndicators;
@@ -16,6 +17,7 @@ import io.zhibiao.index.elastic.Indexer;
 import io.zhibiao.index.elastic.IndexService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -96,14 +98,14 @@ public class IndexingConsumers {
     private <T> CompletionStage<Void> acknowledged(Message<List<String>> batch, Class<T> type, Function<T, String> id,
                                                    Consumer<List<T>> work) {
         try {
-            List<String> records = batch.getPayload();
+            List<Received> records = received(batch);
             List<T> events = new ArrayList<>(records.size());
-            List<String> sources = new ArrayList<>(records.size());
-            for (String json : records) {
-                T event = parse(json, type, id);
+            List<Received> sources = new ArrayList<>(records.size());
+            for (Received r : records) {
+                T event = parse(r, type, id);
                 if (event != null) {
                     events.add(event);
-                    sources.add(json);
+                    sources.add(r);
                 }
             }
             if (events.isEmpty()) {
@@ -128,7 +130,7 @@ public class IndexingConsumers {
                     throw stopping;
                 } catch (RuntimeException | Error e) {
                     LOG.errorf(e, "could not index %s: dead-lettered", id.apply(events.get(i)));
-                    deadLetter(id.apply(events.get(i)), sources.get(i), "internal-error", String.valueOf(e));
+                    deadLetter(sources.get(i), "internal-error", String.valueOf(e));
                 }
             }
             return batch.ack();
@@ -142,8 +144,32 @@ public class IndexingConsumers {
         }
     }
 
+    /** A record of the batch: its key and value, and where it was read (null off Kafka). */
+    record Received(String key, String value, String topic, Integer partition, Long offset) {
+    }
+
+    /** The batch's records with their keys (from the Kafka metadata; off Kafka, the payloads without keys). */
+    @SuppressWarnings("unchecked")
+    static List<Received> received(Message<List<String>> batch) {
+        var kafka = batch.getMetadata(IncomingKafkaRecordBatchMetadata.class);
+        List<Received> out = new ArrayList<>();
+        if (kafka.isPresent() && kafka.get().getRecords() != null) {
+            for (Object o : kafka.get().getRecords()) {
+                ConsumerRecord<Object, Object> r = (ConsumerRecord<Object, Object>) o;
+                out.add(new Received(r.key() == null ? null : String.valueOf(r.key()),
+                        r.value() == null ? null : String.valueOf(r.value()), r.topic(), r.partition(), r.offset()));
+            }
+            return out;
+        }
+        for (String payload : batch.getPayload()) {
+            out.add(new Received(null, payload, null, null, null));
+        }
+        return out;
+    }
+
     /** The event in the record, or null when it is not one (then the record is dead-lettered with the reason). */
-    private <T> T parse(String json, Class<T> type, Function<T, String> id) {
+    private <T> T parse(Received r, Class<T> type, Function<T, String> id) {
+        String json = r.value();
         try {
             T event = Json.read(json, type);
             if (id.apply(event) == null) {
@@ -152,7 +178,7 @@ public class IndexingConsumers {
             return event;
         } catch (RuntimeException e) {
             // not the event of this topic (or no event at all: a record without a value)
-            deadLetter(null, json, "malformed-event", String.valueOf(e.getMessage()));
+            deadLetter(r, "malformed-event", String.valueOf(e.getMessage()));
             return null;
         }
     }
@@ -165,7 +191,8 @@ public class IndexingConsumers {
                 LOG.warnf("Elasticsearch refused %s of %s: %s", what, o.documentId(), o.refusal());
                 for (int i = 0; i < events.size(); i++) {
                     if (o.documentId().equals(id.apply(events.get(i)))) {
-                        deadLetter(o.documentId(), Json.write(events.get(i)), "refused-by-elasticsearch", o.refusal());
+                        deadLetter(new Received(o.documentId(), Json.write(events.get(i)), null, null, null),
+                                "refused-by-elasticsearch", o.refusal());
                         break;
                     }
                 }
@@ -203,8 +230,16 @@ public class IndexingConsumers {
         return new Backoff(attempts, Duration.ofMillis(100), Duration.ofMillis(maxBackoffMillis), index::stopping);
     }
 
-    private void deadLetter(String key, String payload, String code, String reason) {
+    /** The record to reports.index.dlq, its key and value untouched, with the reason and where it was read. */
+    private void deadLetter(Received r, String code, String reason) {
+        String key = r.key();
+        String payload = r.value();
         RecordHeaders headers = new RecordHeaders();
+        if (r.topic() != null) {
+            headers.add(DeadLetters.TOPIC, bytes(r.topic()));
+            headers.add(DeadLetters.PARTITION, bytes(String.valueOf(r.partition())));
+            headers.add(DeadLetters.OFFSET, bytes(String.valueOf(r.offset())));
+        }
         headers.add(DeadLetters.REASON, bytes(reason));
         headers.add(DeadLetters.REASON_CODE, bytes(code));
         headers.add(DeadLetters.STAGE, bytes("index"));

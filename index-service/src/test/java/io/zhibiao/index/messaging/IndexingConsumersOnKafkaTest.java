@@ -59,7 +59,7 @@ class IndexingConsumersOnKafkaTest {
                 new StringSerializer(), new StringSerializer())) {
             // well-formed JSON, but a paragraph that ends past the text: indexing it throws (nobody checks for that)
             producer.send(new ProducerRecord<>(Topics.SEGMENTED, 0, "k", Json.write(report(broken, text, text.length() + 40))));
-            ProducerRecord<String, String> ce = new ProducerRecord<>(Topics.SEGMENTED, 0, "k", "{\"documentId\": \"" + notJson + "\",");
+            ProducerRecord<String, String> ce = new ProducerRecord<>(Topics.SEGMENTED, 0, notJson, "{\"documentId\": \"" + notJson + "\",");
             ce.headers().add(new RecordHeader("content-type", "application/cloudevents+json; charset=utf-8".getBytes(StandardCharsets.UTF_8)));
             producer.send(ce);
             producer.send(new ProducerRecord<>(Topics.SEGMENTED, 0, "k", Json.write(report(good, text, text.length()))));
@@ -73,7 +73,10 @@ class IndexingConsumersOnKafkaTest {
         ConsumerRecord<String, String> thrown = dead(seen, broken);
         assertThat(header(thrown, DeadLetters.REASON_CODE)).isEqualTo("internal-error");
         assertThat(header(thrown, DeadLetters.REASON)).contains("StringIndexOutOfBoundsException");
-        assertThat(header(dead(seen, notJson), DeadLetters.REASON_CODE)).isEqualTo("malformed-event");
+        ConsumerRecord<String, String> malformed = dead(seen, notJson);
+        assertThat(header(malformed, DeadLetters.REASON_CODE)).isEqualTo("malformed-event");
+        assertThat(malformed.key()).as("the record's key, untouched").isEqualTo(notJson);
+        assertThat(header(malformed, DeadLetters.TOPIC)).as("where it came from, for the replay").isEqualTo(Topics.SEGMENTED);
         assertThat(seen.stream().filter(r -> r.topic().equals(Topics.INDEX_DLQ) && r.value().contains(good)))
                 .as("the good report of the same batch is not dead-lettered").isEmpty();
         RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));

@@ -6,7 +6,10 @@ import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
 import io.smallrye.reactive.messaging.memory.InMemorySource;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.zhibiao.contracts.DeadLetters;
 import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.ReportMetadata;
 import io.zhibiao.contracts.StatusEvent;
@@ -17,9 +20,11 @@ import io.zhibiao.ingest.domain.IngestedDocument;
 import io.zhibiao.ingest.ledger.Ledger;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,9 +61,16 @@ class StatusConsumerTest {
         batch.add(Json.write(StatusEvent.failed(c, Stage.EXTRACT, "the grammar gave up")));
         batch.add("{ not a status event");
         batch.add(Json.write(StatusEvent.done("unknown-document", Stage.SEGMENT, null)));
+        InMemorySink<String> dead = connector.sink("status-dlq");
+        dead.clear();
         consumeAndAwaitAcknowledgement(batch);
 
         assertThat(status(a)).isEqualTo("indexed");
+        assertThat(dead.received()).as("the record that is not a status event, untouched, with the reason").singleElement()
+                .satisfies(m -> {
+                    assertThat(m.getPayload()).isEqualTo("{ not a status event");
+                    assertThat(reasonCode(m)).isEqualTo("malformed-event");
+                });
         assertThat(status(b)).isEqualTo("segmented");
         assertThat(status(c)).isEqualTo("failed");
         assertThat(ledger.find(c).orElseThrow().statusDetail).isEqualTo("extract: the grammar gave up");
@@ -78,8 +90,12 @@ class StatusConsumerTest {
         // PostgreSQL refuses a NUL in text: the batch's statements fail, its events are then recorded one by one
         List<String> batch = List.of(Json.write(StatusEvent.done("bad\u0000id", Stage.SEGMENT, null)),
                 Json.write(StatusEvent.done(e, Stage.SEGMENT, null)));
+        InMemorySink<String> dead = connector.sink("status-dlq");
+        dead.clear();
         consumeAndAwaitAcknowledgement(batch);
         assertThat(status(e)).isEqualTo("segmented");
+        assertThat(dead.received()).as("the refused event, with the reason").singleElement()
+                .satisfies(m -> assertThat(reasonCode(m)).isEqualTo("internal-error"));
     }
 
     @Test
@@ -107,11 +123,18 @@ class StatusConsumerTest {
                 real.recordAll(events);
             }
         }, Ledger.class);
+        InMemorySink<String> dead = connector.sink("status-dlq");
+        dead.clear();
         consumeAndAwaitAcknowledgement(List.of(Json.write(StatusEvent.done("throws-" + UUID.randomUUID(), Stage.SEGMENT, null)),
                 Json.write(StatusEvent.done(f, Stage.SEGMENT, null))));
         consumeAndAwaitAcknowledgement(List.of(Json.write(StatusEvent.done(g, Stage.SEGMENT, null))));
         assertThat(status(f)).isEqualTo("segmented");
         assertThat(status(g)).as("the next batch too").isEqualTo("segmented");
+        assertThat(dead.received()).singleElement().satisfies(m -> {
+            assertThat(m.getPayload()).contains("throws-");
+            assertThat(reasonCode(m)).isEqualTo("internal-error");
+            assertThat(header(m, DeadLetters.REASON)).contains("StackOverflowError");
+        });
         RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
@@ -124,6 +147,15 @@ class StatusConsumerTest {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }));
         await().atMost(Duration.ofSeconds(20)).untilTrue(acked);
+    }
+
+    private static String reasonCode(Message<?> m) {
+        return header(m, DeadLetters.REASON_CODE);
+    }
+
+    private static String header(Message<?> m, String name) {
+        Header h = m.getMetadata(OutgoingKafkaRecordMetadata.class).orElseThrow().getHeaders().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private String status(String id) {

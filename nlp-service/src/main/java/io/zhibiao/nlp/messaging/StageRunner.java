@@ -1,6 +1,8 @@
 package io.zhibiao.nlp.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.zhibiao.contracts.DeadLetters;
 import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.StatusEvent;
 import io.zhibiao.contracts.delivery.Backoff;
@@ -9,9 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.jboss.logging.Logger;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -61,13 +66,13 @@ public class StageRunner {
             try {
                 event = Json.read(message.getPayload(), type);
             } catch (Json.MalformedEventException malformed) {
-                return message.nack(malformed);
+                return deadLetter(message, malformed, stage, "malformed-event");
             }
             return run(message, documentId.apply(event), stage, () -> work.accept(event));
         } catch (Throwable unexpected) {
             // nothing may stop the consumer: the record goes to the stage's dead-letter topic with the reason
             LOG.errorf(unexpected, "%s: could not handle a record", stage.id());
-            return message.nack(unexpected);
+            return deadLetter(message, unexpected, stage, "internal-error");
         }
     }
 
@@ -87,7 +92,18 @@ public class StageRunner {
             } catch (Backoff.Stopped stopping) {
                 return new CompletableFuture<>();
             }
-            return message.nack(e);
+            return deadLetter(message, e, stage, "stage-failed");
         }
+    }
+
+    /**
+     * Nacks the record: the connector's dead-letter strategy writes it to the stage's dead-letter topic, its key
+     * and value untouched, with the reason (the connector's headers) and our reason code and stage.
+     */
+    static CompletionStage<Void> deadLetter(Message<?> message, Throwable reason, StatusEvent.Stage stage, String code) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(DeadLetters.REASON_CODE, code.getBytes(StandardCharsets.UTF_8));
+        headers.add(DeadLetters.STAGE, stage.id().getBytes(StandardCharsets.UTF_8));
+        return message.nack(reason, Metadata.of(OutgoingKafkaRecordMetadata.builder().withHeaders(headers).build()));
     }
 }

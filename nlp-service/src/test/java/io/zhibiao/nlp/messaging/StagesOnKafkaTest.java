@@ -83,6 +83,9 @@ class StagesOnKafkaTest {
         ConsumerRecord<String, String> dead = seen.stream()
                 .filter(r -> r.topic().equals(Topics.SEGMENT_DLQ) && r.value().contains(notJson)).findFirst().orElseThrow();
         assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).isNotBlank();
+        assertThat(header(dead, DeadLetters.REASON_CODE)).isEqualTo("malformed-event");
+        assertThat(header(dead, DeadLetters.STAGE)).isEqualTo("segment");
+        assertThat(dead.key()).as("the record's key, untouched").isEqualTo("ce");
         RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
@@ -134,8 +137,13 @@ class StagesOnKafkaTest {
                     .filter(r -> r.topic().equals(expected[0]) && r.value().contains(expected[1])).findFirst().orElseThrow();
             assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8))
                     .contains(expected[2]);
+            assertThat(header(dead, DeadLetters.REASON_CODE)).isEqualTo("stage-failed");
         }
         RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    private static String header(ConsumerRecord<String, String> r, String name) {
+        return r.headers().lastHeader(name) == null ? null : new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {
@@ -172,6 +180,7 @@ class StagesOnKafkaTest {
         ConsumerRecord<String, String> dead = seen.stream()
                 .filter(r -> r.topic().equals(Topics.SEGMENT_DLQ) && r.value().contains(poison)).findFirst().orElseThrow();
         assertThat(new String(dead.headers().lastHeader(DeadLetters.REASON).value(), StandardCharsets.UTF_8)).isNotBlank();
+        assertThat(header(dead, DeadLetters.REASON_CODE)).isEqualTo("stage-failed");
 
         ExtractedIndicators extracted = seen.stream()
                 .filter(r -> r.topic().equals(Topics.INDICATORS) && r.value().contains(good))
