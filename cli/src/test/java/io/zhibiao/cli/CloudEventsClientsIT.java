@@ -69,25 +69,33 @@ class CloudEventsClientsIT {
 
     private static void publishAndAwaitIndexed(String mode, int reports) throws Exception {
         String run = mode + "-" + UUID.randomUUID();
-        List<RawReport> raw = new ArrayList<>();
-        List<String> urls = new ArrayList<>();
-        for (int i = 0; i < reports; i++) {
-            String url = "https://example.gov.cn/node-sdk/" + run + "/" + i + ".html";
-            urls.add(url);
-            // a short report of its own (the id is the text's hash): a title, the speaker's opening, two facts
-            raw.add(RawReport.text(url, run + "-" + i + ".txt", "2024年锦州市政府工作报告\n各位代表:\n"
-                    + "现在,我代表市人民政府向大会报告工作。2023年,全市地区生产总值增长5.4%,城镇新增就业1." + (i + 2) + "万人。"
-                    + "(" + run + ")"));
-        }
+        List<RawReport> raw = reports("node-sdk", run, reports);
         Path file = NODE_DIR.resolve(run + ".json");
         Files.writeString(file, Json.write(raw), StandardCharsets.UTF_8);
         String out = run(List.of("node", "publish-cloudevents.mjs", stack.config().kafkaBootstrap(), mode, file.getFileName().toString()),
                 Duration.ofMinutes(1));
         assertThat(out).contains("published");
+        awaitIndexed(stack, raw, mode);
+    }
 
+    /** Short reports of their own (the id is the text's hash): a title, the speaker's opening, two facts. */
+    static List<RawReport> reports(String client, String run, int n) {
+        List<RawReport> raw = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String url = "https://example.gov.cn/" + client + "/" + run + "/" + i + ".html";
+            raw.add(RawReport.text(url, run + "-" + i + ".txt", "2024年锦州市政府工作报告\n各位代表:\n"
+                    + "现在,我代表市人民政府向大会报告工作。2023年,全市地区生产总值增长5.4%,城镇新增就业1." + (i + 2) + "万人。"
+                    + "(" + run + ")"));
+        }
+        return raw;
+    }
+
+    /** Every report in the ledger as indexed, with its region, and ingest-service still consuming (liveness UP). */
+    static void awaitIndexed(LocalStack stack, List<RawReport> raw, String mode) throws Exception {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
             JsonNode listing = StackEndToEndIT.get(stack.ingest().url() + "/api/reports?limit=500");
-            for (String url : urls) {
+            for (RawReport report : raw) {
+                String url = report.sourceUrl();
                 JsonNode doc = null;
                 for (JsonNode item : listing.path("items")) {
                     if (url.equals(item.path("sourceUrl").asText())) {
@@ -99,7 +107,6 @@ class CloudEventsClientsIT {
                 assertThat(doc.path("region").asText()).isEqualTo("锦州市");
             }
         });
-        // and the ingest service is still consuming: liveness UP
         JsonNode live = StackEndToEndIT.get(stack.ingest().url() + "/q/health/live");
         assertThat(live.path("status").asText()).isEqualTo("UP");
     }
