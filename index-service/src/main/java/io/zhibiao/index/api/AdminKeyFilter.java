@@ -1,5 +1,6 @@
 package io.zhibiao.index.api;
 
+import io.zhibiao.contracts.http.Problem;
 import io.zhibiao.contracts.security.ApiKeys;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,6 +32,6 @@ public class AdminKeyFilter implements ContainerRequestFilter {
         ApiKeys.refusal(keys, ApiKeys.presented(request::getHeaderString), "zhibiao.index.admin-api-keys").ifPresent(reason ->
                 request.abortWith(Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
                         .header("WWW-Authenticate", "Bearer")
-                        .entity(new AdminResource.Problem(401, reason)).build()));
+                        .entity(new Problem(401, "unauthorized", reason)).build()));
     }
 }

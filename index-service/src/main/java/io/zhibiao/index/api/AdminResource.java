@@ -1,5 +1,6 @@
 package io.zhibiao.index.api;
 
+import io.zhibiao.contracts.http.Problem;
 import io.zhibiao.index.elastic.IndexAdmin;
 import io.zhibiao.index.elastic.IndexService;
 import jakarta.inject.Inject;
@@ -36,9 +37,6 @@ public class AdminResource {
 
     @Inject
     ConsumerLag lag;
-
-    public record Problem(int status, String reason) {
-    }
 
     /** This instance: the version it writes, its consumer lag, and whether it may be switched to. */
     public record Status(int version, boolean indicesReady, ConsumerLag.Lag lag, IndexAdmin.Overview indices) {
@@ -137,6 +135,6 @@ public class AdminResource {
     }
 
     private static Response problem(int status, String reason) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new Problem(status, reason)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Problem.of(status, reason)).build();
     }
 }

@@ -15,7 +15,7 @@ class AdminResourceTest {
             BadRequestException e = catchThrowableOfType(BadRequestException.class, () -> AdminResource.parseVersion(bad));
             assertThat(e).as(bad).isNotNull();
             assertThat(e.getResponse().getStatus()).isEqualTo(400);
-            assertThat(((AdminResource.Problem) e.getResponse().getEntity()).reason()).contains("version");
+            assertThat(((io.zhibiao.contracts.http.Problem) e.getResponse().getEntity()).reason()).contains("version");
         }
     }
 }

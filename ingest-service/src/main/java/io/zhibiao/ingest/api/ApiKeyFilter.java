@@ -1,5 +1,6 @@
 package io.zhibiao.ingest.api;
 
+import io.zhibiao.contracts.http.Problem;
 import io.zhibiao.contracts.security.ApiKeys;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -32,6 +33,6 @@ public class ApiKeyFilter implements ContainerRequestFilter {
         ApiKeys.refusal(keys, ApiKeys.presented(request::getHeaderString), "zhibiao.ingest.api-keys").ifPresent(reason ->
                 request.abortWith(Response.status(Response.Status.UNAUTHORIZED).type(MediaType.APPLICATION_JSON)
                         .header("WWW-Authenticate", "Bearer")
-                        .entity(new RejectionMapper.Problem(401, "unauthorized", reason)).build()));
+                        .entity(new Problem(401, "unauthorized", reason)).build()));
     }
 }

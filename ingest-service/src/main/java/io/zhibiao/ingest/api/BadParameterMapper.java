@@ -1,5 +1,6 @@
 package io.zhibiao.ingest.api;
 
+import io.zhibiao.contracts.http.Problem;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,6 +12,6 @@ public class BadParameterMapper implements ExceptionMapper<IllegalArgumentExcept
     @Override
     public Response toResponse(IllegalArgumentException e) {
         return Response.status(400).type(MediaType.APPLICATION_JSON)
-                .entity(new RejectionMapper.Problem(400, "bad-parameter", e.getMessage())).build();
+                .entity(new Problem(400, "bad-parameter", e.getMessage())).build();
     }
 }

@@ -1,39 +1,37 @@
 package io.zhibiao.ingest.api;
 
+import io.vertx.core.http.HttpServerRequest;
+import io.zhibiao.contracts.http.Problem;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.ext.ExceptionMapper;
-import jakarta.ws.rs.ext.Provider;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * The HTTP layer's own refusals get a reason too: 415 names the media types that are accepted,
- * 413 the size limit; any other 4xx keeps its status and message.
+ * 413 the size limit; any other (no such resource, method not allowed, not acceptable) keeps its status
+ * and says what the request was (and, for 405, which methods are allowed).
  */
-@Provider
-public class HttpLimitsMapper implements ExceptionMapper<WebApplicationException> {
+public class HttpLimitsMapper {
     static final String ACCEPTED_TYPES = "application/json (the input contract), text/plain, text/html, multipart/form-data (field 'file')";
 
-    @Override
-    public Response toResponse(WebApplicationException e) {
-        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
-        String code;
-        String reason;
+    @ServerExceptionMapper
+    public Response refused(WebApplicationException e, HttpServerRequest request) {
+        Response r = e.getResponse();
+        int status = r == null ? 500 : r.getStatus();
+        Problem problem;
         if (e instanceof NotSupportedException || status == 415) {
             status = 415;
-            code = "unsupported-media-type";
-            reason = "this media type is not accepted; send " + ACCEPTED_TYPES;
+            problem = new Problem(415, "unsupported-media-type", "this media type is not accepted; send " + ACCEPTED_TYPES);
         } else if (status == 413) {
-            code = "too-large";
-            reason = "the request body is larger than the limit (quarkus.http.limits.max-body-size)";
-        } else if (status >= 400 && status < 500) {
-            code = "bad-request";
-            reason = e.getMessage();
+            problem = new Problem(413, "too-large", "the request body is larger than the limit (quarkus.http.limits.max-body-size)");
+        } else if (status >= 400 && status < 500 && !r.hasEntity()) {
+            problem = Problem.forResponse(status, e.getMessage(), request.method().name(), request.path(),
+                    r.getHeaderString("Allow"));
         } else {
-            return e.getResponse();
+            return r;
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON)
-                .entity(new RejectionMapper.Problem(status, code, reason)).build();
+        return Response.fromResponse(r).status(status).type(MediaType.APPLICATION_JSON).entity(problem).build();
     }
 }

@@ -1,5 +1,6 @@
 package io.zhibiao.ingest.api;
 
+import io.zhibiao.contracts.http.Problem;
 import io.zhibiao.ingest.domain.RejectedInputException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -9,9 +10,6 @@ import jakarta.ws.rs.ext.Provider;
 /** Bad input answers 4xx with its reason: 413 when too large, 415 for an unsupported type, else 400. */
 @Provider
 public class RejectionMapper implements ExceptionMapper<RejectedInputException> {
-
-    public record Problem(int status, String code, String reason) {
-    }
 
     @Override
     public Response toResponse(RejectedInputException e) {

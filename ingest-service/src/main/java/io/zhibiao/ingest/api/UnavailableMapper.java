@@ -1,5 +1,6 @@
 package io.zhibiao.ingest.api;
 
+import io.zhibiao.contracts.http.Problem;
 import io.zhibiao.contracts.delivery.Transience;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -20,13 +21,13 @@ public class UnavailableMapper implements ExceptionMapper<RuntimeException> {
         if (Transience.isTransient(e)) {
             LOG.warnf("answering 503: %s", e.toString());
             return Response.status(503).type(MediaType.APPLICATION_JSON).header("Retry-After", "10")
-                    .entity(new RejectionMapper.Problem(503, "unavailable",
+                    .entity(new Problem(503, "unavailable",
                             "the ledger or the message broker is not available right now; try again shortly"))
                     .build();
         }
         LOG.errorf(e, "internal error");
         return Response.status(500).type(MediaType.APPLICATION_JSON)
-                .entity(new RejectionMapper.Problem(500, "internal-error", "an internal error occurred; it was logged"))
+                .entity(new Problem(500, "internal-error", "an internal error occurred; it was logged"))
                 .build();
     }
 }

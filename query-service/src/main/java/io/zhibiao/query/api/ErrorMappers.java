@@ -1,5 +1,6 @@
 package io.zhibiao.query.api;
 
+import io.zhibiao.contracts.http.Problem;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -15,9 +16,6 @@ import java.io.UncheckedIOException;
  */
 public class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
-
-    public record Problem(int status, String reason) {
-    }
 
     @ServerExceptionMapper
     public Response badRequest(IllegalArgumentException e) {
@@ -45,7 +43,7 @@ public class ErrorMappers {
     }
 
     static Response problem(int status, String reason) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new Problem(status, reason)).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(Problem.of(status, reason)).build();
     }
 
     /** Something the request names does not exist: 404 with the reason. */

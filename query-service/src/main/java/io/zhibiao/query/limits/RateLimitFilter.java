@@ -1,5 +1,6 @@
 package io.zhibiao.query.limits;
 
+import io.zhibiao.contracts.http.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import io.zhibiao.query.api.ErrorMappers;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class RateLimitFilter {
             return null;
         }
         return Response.status(429).type(MediaType.APPLICATION_JSON).header("Retry-After", d.retryAfterSeconds())
-                .entity(new ErrorMappers.Problem(429, "too many requests from this client; try again in "
+                .entity(Problem.of(429, "too many requests from this client; try again in "
                         + d.retryAfterSeconds() + " s")).build();
     }
 }
