@@ -19,8 +19,10 @@ import java.util.stream.Collectors;
 
 /**
  * A small corpus in the shape index-service writes, built from sentences of the sample reports: four
- * reports of three regions in three provinces, their paragraphs as passages, and indicator facts with
- * their quotes. The mappings are index-service's own (read from its sources), so the query service is
+ * reports of three regions in three provinces and a fragment that names no government, their paragraphs
+ * as passages, and indicator facts with their quotes: a first actual marked estimated (初步核算), a later
+ * report restating an earlier year's actual with another value (a revision), a fact without a period and
+ * one without a region (unplaced). The mappings are index-service's own (read from its sources), so the query service is
  * tested against the indices it will really read.
  */
 public final class Fixture {
@@ -28,6 +30,8 @@ public final class Fixture {
     public static final String JINZHOU_2023 = "jinzhou2023";
     public static final String HANDAN_2023 = "handan2023";
     public static final String LECHANG_2023 = "lechang2023";
+    /** A page that names no government: its facts have no region. */
+    public static final String FRAGMENT_2023 = "fragment2023";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final StringBuilder BULK = new StringBuilder();
@@ -35,7 +39,7 @@ public final class Fixture {
     static final String[][] REPORTS = {
             {JINZHOU_2024, "2024年锦州市政府工作报告", "锦州市", "210700", "辽宁省", "prefecture", "2024",
                     "一、2023年工作回顾\n"
-                            + "初步核算,地区生产总值增长5.4%。居民消费价格上涨0.3%。\n"
+                            + "初步核算,地区生产总值增长5.4%。居民消费价格上涨0.3%。经核实,2022年地区生产总值增长3.2%。\n"
                             + "新能源汽车产业加快发展,新能源汽车产量增长30%。\n"
                             + "二、2024年主要目标\n"
                             + "地区生产总值增长6.5%左右,居民消费价格涨幅3%左右。\n"
@@ -48,7 +52,7 @@ public final class Fixture {
                             + "推动新能源汽车推广应用。"},
             {HANDAN_2023, "2023年邯郸市政府工作报告", "邯郸市", "130400", "河北省", "prefecture", "2023",
                     "一、过去一年工作回顾\n"
-                            + "新能源汽车销量增长一倍。\n"
+                            + "新能源汽车销量增长一倍。城镇新增就业3.2万人。\n"
                             + "二、2023年目标任务\n"
                             + "生产总值增长6.5%以上。"},
             {LECHANG_2023, "2023年乐昌市政府工作报告", "乐昌市", "440281", "广东省", "county_city", "2023",
@@ -56,15 +60,22 @@ public final class Fixture {
                             + "培育新能源汽车配套企业。\n"
                             + "二、2023年主要预期目标\n"
                             + "地区生产总值增长6%。"},
+            {FRAGMENT_2023, "2023年政府工作报告", null, null, null, null, "2023",
+                    "去年一般公共预算收入增长8.2%。"},
     };
 
-    /** Facts: document, indicator, kind, period, measure, value, qualifier, estimated, quote (a substring of the report). */
+    /** Facts: document, indicator, kind, period, measure, value, qualifier, estimated, quote (a substring of the report), unit (% unless given). */
     static final Object[][] FACTS = {
             {JINZHOU_2024, "gdp", "actual", 2023, "growth_pct", 5.4, null, true, "初步核算,地区生产总值增长5.4%"},
             {JINZHOU_2024, "cpi", "actual", 2023, "growth_pct", 0.3, null, false, "居民消费价格上涨0.3%"},
             {JINZHOU_2024, "gdp", "target", 2024, "growth_pct", 6.5, "about", false, "地区生产总值增长6.5%左右"},
             {JINZHOU_2024, "cpi", "target", 2024, "growth_pct", 3.0, "about", false, "居民消费价格涨幅3%左右"},
             {JINZHOU_2023, "gdp", "actual", 2022, "growth_pct", 3.1, null, false, "地区生产总值增长3.1%"},
+            // the 2024 report restates 2022: 3.1 → 3.2
+            {JINZHOU_2024, "gdp", "actual", 2022, "growth_pct", 3.2, null, false, "经核实,2022年地区生产总值增长3.2%"},
+            // unplaced: no period (the extractor could not tell the year), no region (the page names no government)
+            {HANDAN_2023, "urban_new_jobs", "actual", null, "level", 3.2, null, false, "城镇新增就业3.2万人", "万人"},
+            {FRAGMENT_2023, "budget_revenue", "actual", 2022, "growth_pct", 8.2, null, false, "一般公共预算收入增长8.2%"},
             {JINZHOU_2023, "gdp", "target", 2023, "growth_pct", 6.0, "about", false, "地区生产总值增长6%左右"},
             {JINZHOU_2023, "cpi", "target", 2023, "growth_pct", 3.0, "about", false, "居民消费价格涨幅3%左右"},
             {HANDAN_2023, "gdp", "target", 2023, "growth_pct", 6.5, "above", false, "生产总值增长6.5%以上"},
@@ -196,7 +207,7 @@ public final class Fixture {
         d.put("period", (Integer) f[3]);
         d.put("measure", (String) f[4]);
         d.put("value", (Double) f[5]);
-        d.put("unit", "%");
+        d.put("unit", f.length > 9 ? (String) f[9] : "%");
         if (f[6] != null) {
             d.put("qualifier", (String) f[6]);
         }

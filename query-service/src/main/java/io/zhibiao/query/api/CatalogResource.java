@@ -25,7 +25,8 @@ public class CatalogResource {
 
     @GET
     @Operation(summary = "Indicators (Chinese and English labels, facts each), regions (province, level, reports, facts,"
-            + " years), and counts of provinces, years, kinds, measures, levels and document types")
+            + " years), counts of provinces, years, kinds, measures, levels and document types, and the facts no table can"
+            + " place (unplaced: facts, noRegion, noPeriod; listed by /api/indicators?unplaced=true)")
     public CatalogService.Catalog get(@Context UriInfo uri) throws IOException {
         Params.of(uri, List.of());
         return catalog.catalog();

@@ -5,8 +5,12 @@ import io.zhibiao.query.indicators.CsvExport;
 import io.zhibiao.query.indicators.Fact;
 import io.zhibiao.query.indicators.FactFilter;
 import io.zhibiao.query.indicators.IndicatorService;
+import io.zhibiao.query.indicators.Panel;
+import io.zhibiao.query.indicators.PanelSheet;
+import io.zhibiao.query.indicators.PanelWorkbook;
 import io.zhibiao.query.indicators.RegionSeries;
 import io.zhibiao.query.indicators.TargetActualComparison;
+import io.zhibiao.query.indicators.UnplacedFact;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,15 +31,24 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Indicator facts: a filtered table (JSON or CSV), targets against actuals across regions, a region's series. */
+/**
+ * Indicator facts: a filtered table (JSON or CSV), the facts no table can place, targets against actuals
+ * across regions, the panel of regions × years (JSON, CSV, XLSX), a region's series.
+ */
 @Path("/api/indicators")
 @Tag(name = "indicators", description = "indicator facts with their provenance")
 public class IndicatorResource {
     static final List<String> FILTERS = List.of("indicator", "region", "province", "level", "kind", "period", "measure",
             "reportYear", "documentId");
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     @Inject
     IndicatorService indicators;
+
+    /** A page of unplaced facts, each with why it cannot be placed. */
+    public record UnplacedPage(long total, int from, int size, List<UnplacedFact> items) {
+    }
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
@@ -43,8 +56,9 @@ public class IndicatorResource {
             description = "Filters may be repeated (alternatives). format=csv gives every matching fact (at most 10000) as"
                     + " CSV in UTF-8 with a byte order mark, columns: " + "region, province, level, indicator, indicator_zh,"
                     + " kind, estimated, period, measure, value, value_max, unit, qualifier, quote, document_id, passage_id,"
-                    + " title, report_year, source, start, end.")
-    @APIResponse(responseCode = "200", description = "a page of facts, or the CSV file",
+                    + " title, report_year, source, start, end. unplaced=true lists only the facts that no table can place"
+                    + " (no region or no period), each with why (no_region, no_period); /api/catalog counts them.")
+    @APIResponse(responseCode = "200", description = "a page of facts (with unplaced=true each has why), or the CSV file",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorService.Page.class)),
                     @Content(mediaType = "text/csv")})
     @APIResponse(responseCode = "400", description = "a parameter is unknown, malformed or out of range; the reason says which")
@@ -61,12 +75,15 @@ public class IndicatorResource {
             @Parameter(description = "the report's document id") @QueryParam("documentId") List<String> documentId,
             @Parameter(description = "region (default), indicator, period, -period, value, -value, reportYear, -reportYear") @QueryParam("sort") String sort,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
+            @Parameter(description = "true: only facts without a region or a period, each with why (no_region, no_period);"
+                    + " false (default): every fact") @QueryParam("unplaced") String unplaced,
             @Parameter(description = "offset, 0 by default") @QueryParam("from") String from,
             @Parameter(description = "facts per page, 1 to 1000, 100 by default") @QueryParam("size") String size) throws IOException {
         List<String> allowed = new ArrayList<>(FILTERS);
-        allowed.addAll(List.of("sort", "format", "from", "size"));
+        allowed.addAll(List.of("sort", "format", "unplaced", "from", "size"));
         Params p = Params.of(uri, allowed);
-        FactFilter filter = filter(p);
+        boolean onlyUnplaced = p.bool("unplaced", false);
+        FactFilter filter = filter(p).withUnplaced(onlyUnplaced);
         String order = p.single("sort", IndicatorService.SORTS, "region");
         String fmt = p.single("format", List.of("json", "csv"), "json");
         if (fmt.equals("csv")) {
@@ -80,7 +97,89 @@ public class IndicatorResource {
         }
         IndicatorService.Page page = indicators.find(filter, order, p.integer("from", 0, 0, IndicatorService.MAX_ALL),
                 p.integer("size", 100, 1, IndicatorService.MAX_SIZE));
+        if (onlyUnplaced) {
+            return Response.ok(new UnplacedPage(page.total(), page.from(), page.size(),
+                    page.items().stream().map(UnplacedFact::of).toList()), MediaType.APPLICATION_JSON).build();
+        }
         return Response.ok(page, MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("/panel")
+    @Produces({MediaType.APPLICATION_JSON, "text/csv", XLSX})
+    @Operation(summary = "The panel of regions × years: per indicator, region and year the target (from that year's report),"
+            + " the first reported actual (from the next year's report, estimated when 预计), a later revised actual,"
+            + " the gap (百分点 for growth) and met/missed, every number with its document id and quote",
+            description = "Long shape (default): one row per indicator × region × year. Wide shape: one row per region ×"
+                    + " year with a group of columns per indicator (<indicator>_target, <indicator>_actual, …); without"
+                    + " indicator, every indicator that has facts of the measure. format=csv is UTF-8 with a byte order"
+                    + " mark (bom=false for Stata and R), format=xlsx a workbook with the sheet panel and a README sheet"
+                    + " that explains every column in Chinese and English. Met/missed follow the rules of /compare.")
+    @APIResponse(responseCode = "200", description = "the panel as JSON, or the CSV or XLSX file (Content-Disposition: attachment)",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Panel.Table.class)),
+                    @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
+    @APIResponse(responseCode = "400", description = "a parameter is unknown, malformed or out of range (from after to,"
+            + " an unknown format or shape, bom without format=csv); the reason says which")
+    public Response panel(
+            @Context UriInfo uri,
+            @Parameter(description = "canonical indicator ids, repeated or separated by commas (gdp,budget_revenue);"
+                    + " all indicators when absent") @QueryParam("indicator") List<String> indicator,
+            @Parameter(description = "growth_pct (default), level, share_pct, rank or count") @QueryParam("measure") String measure,
+            @Parameter(description = "only these regions, e.g. 锦州市 (repeatable)") @QueryParam("region") List<String> region,
+            @Parameter(description = "only regions of these provinces, e.g. 辽宁省 (repeatable)") @QueryParam("province") List<String> province,
+            @Parameter(description = "only regions of these levels: national, province, prefecture, county_city, district,"
+                    + " county (repeatable)") @QueryParam("level") List<String> level,
+            @Parameter(description = "the first year, e.g. 2022 (1949–2100)") @QueryParam("from") String from,
+            @Parameter(description = "the last year, e.g. 2024, not before from") @QueryParam("to") String to,
+            @Parameter(description = "json (default), csv or xlsx") @QueryParam("format") String format,
+            @Parameter(description = "long (default: one row per indicator × region × year) or wide (one row per region ×"
+                    + " year, a column group per indicator)") @QueryParam("shape") String shape,
+            @Parameter(description = "with format=csv: true (default) starts the file with a UTF-8 byte order mark for"
+                    + " Excel; false leaves it out for Stata and R") @QueryParam("bom") String bom) throws IOException {
+        Params p = Params.of(uri, List.of("indicator", "measure", "region", "province", "level", "from", "to", "format",
+                "shape", "bom"));
+        List<String> ind = p.oneOfSeparated("indicator", Labels.indicatorIds());
+        String m = p.single("measure", Labels.ids(Labels.MEASURES), "growth_pct");
+        Integer first = p.optionalInteger("from", 1949, 2100);
+        Integer last = p.optionalInteger("to", 1949, 2100);
+        if (first != null && last != null && first > last) {
+            throw new IllegalArgumentException("from (" + first + ") is after to (" + last + ")");
+        }
+        String fmt = p.single("format", List.of("json", "csv", "xlsx"), "json");
+        String shp = p.single("shape", List.of("long", "wide"), "long");
+        if (p.text("bom") != null && !fmt.equals("csv")) {
+            throw new IllegalArgumentException("bom applies to format=csv only");
+        }
+        boolean withBom = p.bool("bom", true);
+        FactFilter filter = new FactFilter(ind, p.texts("region"), p.texts("province"),
+                p.oneOf("level", Labels.ids(Labels.LEVELS)), null, null, List.of(m), null, null);
+        Panel.Table table = Panel.of(ind, m, first, last, indicators.panelFacts(filter, first, last));
+        if (fmt.equals("json")) {
+            Object body = shp.equals("wide") ? Panel.wide(table) : table;
+            return Response.ok(body, MediaType.APPLICATION_JSON).build();
+        }
+        PanelSheet sheet = shp.equals("wide") ? PanelSheet.wideShape(Panel.wide(table)) : PanelSheet.longShape(table);
+        String name = fileName(ind, m, first, last, shp) + "." + fmt;
+        byte[] file = fmt.equals("csv") ? sheet.csv(withBom) : PanelWorkbook.write(sheet, query(uri));
+        return Response.ok(file, fmt.equals("csv") ? "text/csv; charset=UTF-8" : XLSX)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .header("X-Total-Count", sheet.rows().size()).build();
+    }
+
+    /** zhibiao-panel-gdp-growth_pct-2022-2024-long: what the file holds, in ASCII (no encoding of the header needed). */
+    static String fileName(List<String> indicators, String measure, Integer from, Integer to, String shape) {
+        String which = indicators.isEmpty() ? "all" : indicators.size() > 3 ? indicators.size() + "-indicators"
+                : String.join("+", indicators);
+        String years = from == null && to == null ? "all-years"
+                : (from == null ? "" : from) + "-" + (to == null ? "" : to);
+        return "zhibiao-panel-" + which + "-" + measure + "-" + years + "-" + shape;
+    }
+
+    /** The request's parameters as name=value, for the workbook's README. */
+    private static List<String> query(UriInfo uri) {
+        List<String> out = new ArrayList<>();
+        uri.getQueryParameters(true).forEach((k, vs) -> vs.forEach(v -> out.add(k + "=" + v)));
+        return out;
     }
 
     @GET

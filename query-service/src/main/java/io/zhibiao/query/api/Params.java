@@ -104,6 +104,29 @@ final class Params {
         return out;
     }
 
+    /** Values that must each be one of {@code allowed}, repeated or in one value separated by commas (gdp,cpi). */
+    List<String> oneOfSeparated(String name, List<String> allowed) {
+        List<String> out = new ArrayList<>();
+        for (String v : texts(name)) {
+            for (String part : v.split("[,，、]")) {
+                String s = part.strip();
+                if (s.isEmpty()) {
+                    continue;
+                }
+                if (!allowed.contains(s)) {
+                    throw new IllegalArgumentException(name + "=" + s + " is not known; use one of " + String.join(", ", allowed));
+                }
+                if (!out.contains(s)) {
+                    out.add(s);
+                }
+            }
+        }
+        if (out.size() > MAX_VALUES * 2) {
+            throw new IllegalArgumentException(name + " names more than " + MAX_VALUES * 2 + " values");
+        }
+        return out;
+    }
+
     String single(String name, List<String> allowed, String fallback) {
         String v = text(name);
         if (v == null) {

@@ -32,9 +32,16 @@ public class CatalogService {
     public record Count(String value, String zh, String en, long count) {
     }
 
+    /**
+     * Facts no table can place: without a region (the report does not name its government) or without a
+     * period (the text does not say the year); a fact can lack both. {@code /api/indicators?unplaced=true} lists them.
+     */
+    public record Unplaced(long facts, long noRegion, long noPeriod) {
+    }
+
     public record Catalog(long reports, long passages, long facts, List<IndicatorEntry> indicators,
                           List<RegionEntry> regions, List<Count> provinces, List<Count> years, List<Count> kinds,
-                          List<Count> measures, List<Count> levels, List<Count> docTypes) {
+                          List<Count> measures, List<Count> levels, List<Count> docTypes, Unplaced unplaced) {
     }
 
     public Catalog catalog() throws IOException {
@@ -52,7 +59,12 @@ public class CatalogService {
                 .aggregations("indicators", a -> a.terms(t -> t.field("indicator").size(200)))
                 .aggregations("regions", a -> a.terms(t -> t.field("region").size(MAX_REGIONS)))
                 .aggregations("kinds", a -> a.terms(t -> t.field("kind").size(20)))
-                .aggregations("measures", a -> a.terms(t -> t.field("measure").size(20))), Void.class);
+                .aggregations("measures", a -> a.terms(t -> t.field("measure").size(20)))
+                .aggregations("noRegion", a -> a.missing(m -> m.field("region")))
+                .aggregations("noPeriod", a -> a.missing(m -> m.field("period")))
+                .aggregations("unplaced", a -> a.filter(q -> q.bool(b -> b.minimumShouldMatch("1")
+                        .should(s1 -> s1.bool(n -> n.mustNot(m -> m.exists(e -> e.field("region")))))
+                        .should(s1 -> s1.bool(n -> n.mustNot(m -> m.exists(e -> e.field("period")))))))), Void.class);
         long passages = client.count(c -> c.index("passages")).count();
 
         Map<String, Long> factsByIndicator = counts(facts.aggregations().get("indicators"));
@@ -80,7 +92,10 @@ public class CatalogService {
                 labelled(counts(facts.aggregations().get("kinds")), Labels.KINDS),
                 labelled(counts(facts.aggregations().get("measures")), Labels.MEASURES),
                 labelled(counts(reports.aggregations().get("levels")), Labels.LEVELS),
-                labelled(counts(reports.aggregations().get("docTypes")), Labels.DOC_TYPES));
+                labelled(counts(reports.aggregations().get("docTypes")), Labels.DOC_TYPES),
+                new Unplaced(facts.aggregations().get("unplaced").filter().docCount(),
+                        facts.aggregations().get("noRegion").missing().docCount(),
+                        facts.aggregations().get("noPeriod").missing().docCount()));
     }
 
     private static long total(SearchResponse<Void> r) {

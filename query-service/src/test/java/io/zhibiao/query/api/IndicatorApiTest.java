@@ -35,7 +35,7 @@ class IndicatorApiTest {
         assertThat(get("/api/indicators?province=河北省&province=广东省&kind=target").getList("items.region"))
                 .containsExactly("乐昌市", "邯郸市");
         assertThat(get("/api/indicators?level=prefecture&measure=growth_pct&indicator=gdp&sort=-value").getList("items.value", Double.class))
-                .containsExactly(6.5, 6.5, 6.0, 5.4, 3.1);
+                .containsExactly(6.5, 6.5, 6.0, 5.4, 3.2, 3.1);
     }
 
     @Test
@@ -49,11 +49,12 @@ class IndicatorApiTest {
         String[] lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines[0]).isEqualTo("region,province,level,indicator,indicator_zh,kind,estimated,period,measure,value,"
                 + "value_max,unit,qualifier,quote,document_id,passage_id,title,report_year,source,start,end");
-        assertThat(lines).hasSize(5);
+        assertThat(lines).hasSize(6);
         assertThat(lines[1]).startsWith("锦州市,辽宁省,prefecture,gdp,地区生产总值,actual,false,2022,growth_pct,3.1,,%,,地区生产总值增长3.1%,"
                 + Fixture.JINZHOU_2023);
         // a quote with a comma is quoted
-        assertThat(lines[2]).contains("\"初步核算,地区生产总值增长5.4%\"");
+        assertThat(lines[2]).contains("\"经核实,2022年地区生产总值增长3.2%\"");
+        assertThat(lines[3]).contains("\"初步核算,地区生产总值增长5.4%\"");
     }
 
     @Test

@@ -43,22 +43,27 @@ class ReportAndCatalogApiTest {
     @Test
     void catalogLabelsIndicatorsAndCountsRegions() {
         JsonPath r = given().get("/api/catalog").then().statusCode(200).extract().jsonPath();
-        assertThat(r.getLong("reports")).isEqualTo(4);
-        assertThat(r.getLong("facts")).isEqualTo(9);
+        assertThat(r.getLong("reports")).isEqualTo(5);
+        assertThat(r.getLong("facts")).isEqualTo(12);
         assertThat(r.getString("indicators.find { it.id == 'gdp' }.zh")).isEqualTo("地区生产总值");
         assertThat(r.getString("indicators.find { it.id == 'gdp' }.en")).isEqualTo("Regional GDP");
-        assertThat(r.getInt("indicators.find { it.id == 'gdp' }.facts")).isEqualTo(6);
+        assertThat(r.getInt("indicators.find { it.id == 'gdp' }.facts")).isEqualTo(7);
         assertThat(r.getInt("regions.find { it.name == '锦州市' }.reports")).isEqualTo(2);
-        assertThat(r.getInt("regions.find { it.name == '锦州市' }.facts")).isEqualTo(7);
+        assertThat(r.getInt("regions.find { it.name == '锦州市' }.facts")).isEqualTo(8);
         assertThat(r.getString("regions.find { it.name == '锦州市' }.province")).isEqualTo("辽宁省");
         assertThat(r.getList("regions.find { it.name == '锦州市' }.years", Integer.class)).containsExactly(2023, 2024);
         assertThat(r.getString("kinds.find { it.value == 'target' }.zh")).isEqualTo("年度目标");
+        // facts no table can place: one without a period (邯郸's jobs), one from a page that names no government
+        assertThat(r.getLong("unplaced.facts")).isEqualTo(2);
+        assertThat(r.getLong("unplaced.noRegion")).isEqualTo(1);
+        assertThat(r.getLong("unplaced.noPeriod")).isEqualTo(1);
         given().get("/api/catalog?x=1").then().statusCode(400);
     }
 
     @Test
     void openApiAndTheWebPageAreServed() {
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/indicators/compare"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/indicators/compare"))
+                .body(containsString("/api/indicators/panel"));
         given().get("/").then().statusCode(200).body(containsString("指标"));
         given().get("/_static/echarts/6.0.0/dist/echarts.min.js").then().statusCode(200);
     }
