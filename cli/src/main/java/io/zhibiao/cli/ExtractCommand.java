@@ -94,8 +94,8 @@ public final class ExtractCommand implements Callable<Integer> {
     static List<Extracted> extractDocuments(Path file, String sourceUrl) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String name = file.getFileName().toString();
-        RawReport raw = new RawReport(sourceUrl != null ? sourceUrl : file.toUri().toString(), Instant.now(),
-                contentType(name), null, null, Base64.getEncoder().encodeToString(bytes), name, null);
+        RawReport raw = Sidecars.apply(new RawReport(sourceUrl != null ? sourceUrl : file.toUri().toString(), Instant.now(),
+                contentType(name), null, null, Base64.getEncoder().encodeToString(bytes), name, null), file);
         List<Extracted> out = new ArrayList<>();
         for (IngestedDocument doc : ReportIngestor.standard().ingest(raw)) {
             IngestedReport report = new IngestedReport(doc.documentId(), doc.metadata(), doc.text(), List.of(), Instant.now());

@@ -116,7 +116,7 @@ public final class IngestCommand implements Callable<Integer> {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
-                    walk.filter(Files::isRegularFile).filter(p -> {
+                    walk.filter(Files::isRegularFile).filter(p -> !Sidecars.isSidecar(p)).filter(p -> {
                         String n = p.getFileName().toString().toLowerCase();
                         return n.endsWith(".txt") || n.endsWith(".html") || n.endsWith(".htm");
                     }).sorted().forEach(out::add);

@@ -52,15 +52,16 @@ public final class ReportPublisher implements AutoCloseable {
         this(bootstrap, Topics.RAW);
     }
 
-    /** The event a file becomes. */
+    /** The event a file becomes: its bytes, with the source URL and hints of its sidecars ({@link Sidecars}). */
     public static RawReport toRawReport(Path file, String sourceUrl) {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String name = file.getFileName().toString();
             String lower = name.toLowerCase(Locale.ROOT);
             String type = lower.endsWith(".html") || lower.endsWith(".htm") ? "text/html" : "text/plain";
-            return new RawReport(sourceUrl, Instant.now(), type, null, null,
-                    Base64.getEncoder().encodeToString(bytes), name, null);
+            // the URL and hints its sidecars give, where it has them (SOURCES.tsv, NAME.hints.json)
+            return Sidecars.apply(new RawReport(sourceUrl, Instant.now(), type, null, null,
+                    Base64.getEncoder().encodeToString(bytes), name, null), file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

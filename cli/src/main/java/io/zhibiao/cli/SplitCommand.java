@@ -70,14 +70,14 @@ public final class SplitCommand implements Callable<Integer> {
         return refused == 0 ? 0 : 1;
     }
 
-    /** A file as the scrapers would send it: its bytes in base64, the type from its name. */
+    /** A file as the scrapers would send it: its bytes in base64, the type from its name, its {@link Sidecars}. */
     public static RawReport fileReport(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         String name = String.valueOf(file.getFileName());
         String lower = name.toLowerCase(Locale.ROOT);
         String type = lower.endsWith(".htm") || lower.endsWith(".html") ? "text/html" : "text/plain";
-        return new RawReport("file:" + file.toAbsolutePath().normalize(), Instant.now(), type, null, null,
-                Base64.getEncoder().encodeToString(bytes), name, null);
+        return Sidecars.apply(new RawReport("file:" + file.toAbsolutePath().normalize(), Instant.now(), type, null, null,
+                Base64.getEncoder().encodeToString(bytes), name, null), file);
     }
 
     static Map<String, Object> line(String source, IngestedDocument doc) {

@@ -1,5 +1,6 @@
 package io.zhibiao.cli.load;
 
+import io.zhibiao.cli.Sidecars;
 import io.zhibiao.contracts.RawReport;
 import io.zhibiao.ingest.domain.IngestedDocument;
 import io.zhibiao.ingest.domain.ReportIngestor;
@@ -44,8 +45,8 @@ public final class SampleCorpus {
                 throw new UncheckedIOException("cannot read " + file, e);
             }
             String name = file.getFileName().toString();
-            RawReport raw = new RawReport("file:samples/" + name, Instant.EPOCH, "text/plain", null, null,
-                    Base64.getEncoder().encodeToString(bytes), name, null);
+            RawReport raw = Sidecars.apply(new RawReport("file:samples/" + name, Instant.EPOCH, "text/plain", null, null,
+                    Base64.getEncoder().encodeToString(bytes), name, null), file);
             List<IngestedDocument> docs = ingestor.ingest(raw);
             for (int i = 0; i < docs.size(); i++) {
                 IngestedDocument d = docs.get(i);
