@@ -44,14 +44,14 @@ class SplitCommandTest {
     }
 
     @Test
-    void theSamplesSplitInto28Reports() throws IOException {
+    void theSamplesSplitInto34Reports() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(samples())) {
             files = s.filter(p -> p.toString().endsWith(".txt")).sorted().toList();
         }
         assertThat(split(files)).isZero();
         List<JsonNode> lines = lines();
-        assertThat(lines).hasSize(28);
+        assertThat(lines).as("28 seed reports and 6 texts of the web corpus").hasSize(34);
 
         JsonNode jinzhou = lines.get(0);
         assertThat(jinzhou.get("source").asText()).isEqualTo("000_ad8bd8fded9599e0.txt");
