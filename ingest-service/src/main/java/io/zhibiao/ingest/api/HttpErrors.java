@@ -1,50 +1,20 @@
 package io.zhibiao.ingest.api;
 
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
-import io.zhibiao.contracts.Json;
-import io.zhibiao.contracts.http.Problem;
-import io.zhibiao.contracts.http.RequestTarget;
+import io.zhibiao.contracts.http.HttpErrorRoutes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * No error of this service is an empty answer or an HTML page: every one is a JSON {@link Problem} with a
- * reason. URLs as people type them: a query string with raw UTF-8 ({@code curl 'http://…?q=新能源'}) is read
- * as the percent-encoded URL it stands for; a URL that cannot be read gets a 400 with the reason. That runs
- * before every other route; Quarkus's own check, which answers such a request with an empty 400 before any
- * route, is off ({@code vertx.disableURIValidation}, set by {@link io.zhibiao.ingest.IngestMain} and the test configuration).
- * A path no route serves gets a 404 with the reason; the HTTP layer's own refusals (405, 406, 415) get
- * theirs from {@link HttpLimitsMapper}.
+ * No error of this service is an empty answer or an HTML page ({@link HttpErrorRoutes}): raw UTF-8 in a URL is
+ * read (Quarkus's own URI check is off, see {@link io.zhibiao.ingest.IngestMain}), a URL that cannot be read is a 400 with the
+ * reason, a path nothing serves a 404 with the request, and the HTTP layer's 405/406/415 get
+ * reasons from {@link HttpLimitsMapper}.
  */
 @ApplicationScoped
 public class HttpErrors {
 
     void routes(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(HttpErrors::readTarget);
-        router.route().last().handler(ctx -> answer(ctx, Problem.forStatus(404, ctx.request().method().name(),
-                ctx.request().path(), null)));
-    }
-
-    private static void readTarget(RoutingContext ctx) {
-        String target = ctx.request().uri();
-        String normalized;
-        try {
-            normalized = RequestTarget.normalized(target);
-        } catch (RequestTarget.Unreadable e) {
-            answer(ctx, new Problem(400, "bad-url", e.getMessage()));
-            return;
-        }
-        if (normalized.equals(target)) {
-            ctx.next();
-        } else {
-            ctx.reroute(normalized);
-        }
-    }
-
-    private static void answer(RoutingContext ctx, Problem problem) {
-        ctx.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(Json.write(problem));
+        HttpErrorRoutes.install(router);
     }
 }
