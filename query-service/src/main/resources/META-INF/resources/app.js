@@ -1,4 +1,5 @@
-/* Zhibiao web page: search, report reader, indicator explorer, target/actual comparison and series.
+/* Zhibiao web page: search, report reader, indicator explorer, target/actual comparison (with its years axis
+ * and the panel's downloads) and series.
  * Everything that comes from the index is put into the page as text (textContent), never as HTML; the
  * only markup taken from the server is the <em> of a highlight, rebuilt here as an element. */
 'use strict';
@@ -394,7 +395,8 @@ async function compareView(params) {
   }
   if (!params.has('measure')) params.set('measure', 'growth_pct');
   fillForm(form, params);
-  const t = await api('api/indicators/compare?' + params.toString());
+  unplacedNote();
+  const t = await api('api/indicators/compare?' + pick(params, COMPARE_PARAMS).toString());
   const label = t.label ? t.label.zh : t.indicator;
   document.getElementById('compare-summary').textContent = label + ' ' + t.period + '年：' + t.summary.regions + ' 个地区，'
     + t.summary.compared + ' 个可对比，达成 ' + t.summary.met + '，未达成 ' + t.summary.missed + '。';
@@ -436,6 +438,167 @@ async function compareView(params) {
       el('td', {class: 'quote'}, sourceCell(r.actual))));
   }
   if (!t.rows.length) body.append(el('tr', {}, el('td', {colspan: 7, class: 'empty'}, '这一年没有该指标的目标或实际数据。')));
+  await yearsAxis(params, label, t);
+}
+
+const COMPARE_PARAMS = ['indicator', 'period', 'measure', 'province', 'region', 'level'];
+// the panel of the comparison's filters over all years (the period is the one filter it does not take)
+const PANEL_PARAMS = ['indicator', 'measure', 'province', 'region', 'level'];
+
+function pick(params, names) {
+  const p = new URLSearchParams();
+  for (const [k, v] of params) if (names.includes(k)) p.append(k, v);
+  return p;
+}
+
+/** What no table can place: facts without a region or a year, counted by the catalog. */
+function unplacedNote() {
+  const note = document.getElementById('unplaced-note');
+  const u = catalog.unplaced;
+  if (!u) { note.hidden = true; return; }
+  note.hidden = false;
+  if (!u.facts) { note.textContent = '没有无法定位的指标：每条都有地区和年份。'; return; }
+  const why = [u.noRegion ? u.noRegion + ' 条缺地区' : null, u.noPeriod ? u.noPeriod + ' 条缺年份' : null].filter(Boolean);
+  note.replaceChildren('另有 ' + u.facts + ' 条指标无法定位：' + why.join('，')
+    + (u.noRegion + u.noPeriod > u.facts ? '（有的两者都缺）' : '') + '，不在对比和面板之中。',
+    el('a', {href: 'api/indicators?unplaced=true', target: '_blank', rel: 'noopener', 'data-testid': 'unplaced-link'}, '查看这些指标及原因'));
+}
+
+/** The years axis of the comparison: one region's targets and actuals over the years, and per year the share
+ * of regions that met their target, both from the panel; with the panel's downloads for the same filters. */
+async function yearsAxis(params, label, compared) {
+  const panelParams = pick(params, PANEL_PARAMS);
+  const link = (id, extra) => {
+    const p = new URLSearchParams(panelParams);
+    for (const [k, v] of Object.entries(extra)) p.set(k, v);
+    document.getElementById(id).href = 'api/indicators/panel?' + p.toString();
+  };
+  link('panel-csv', {format: 'csv'});
+  link('panel-csv-nobom', {format: 'csv', bom: 'false'});
+  link('panel-xlsx', {format: 'xlsx'});
+
+  const all = await api('api/indicators/panel?' + panelParams.toString());
+  const regionRows = new Map();
+  for (const r of all.rows) {
+    if (!regionRows.has(r.region)) regionRows.set(r.region, []);
+    regionRows.get(r.region).push(r);
+  }
+  // the region shown: the one asked for, else the compared region with the most years of target and actual
+  const pairs = (name) => (regionRows.get(name) || []).filter(r => r.target && r.actual).length;
+  let region = params.get('yearsRegion');
+  if (!region || !regionRows.has(region)) {
+    const candidates = compared.rows.filter(r => r.status === 'met' || r.status === 'missed').map(r => r.region);
+    const pool = candidates.length ? candidates : [...regionRows.keys()];
+    region = pool.slice().sort((a, b) => pairs(b) - pairs(a))[0] || null;
+  }
+  const select = document.getElementById('years-region');
+  select.replaceChildren(...[...regionRows.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'))
+    .map(name => el('option', {value: name, selected: name === region}, name + '（' + regionRows.get(name).length + ' 年）')));
+  select.onchange = () => { const next = new URLSearchParams(params); next.set('yearsRegion', select.value); go('compare', next); };
+
+  const summary = document.getElementById('years-summary');
+  const regionBox = document.getElementById('years-region-chart');
+  const shareBox = document.getElementById('years-share-chart');
+  const body = document.querySelector('#years-table tbody');
+  body.replaceChildren();
+  if (!region) {
+    summary.textContent = label + '：没有可放进面板的目标或实际数据。';
+    regionBox.hidden = true; shareBox.hidden = true;
+    return;
+  }
+  regionBox.hidden = false; shareBox.hidden = false;
+  const mine = await api('api/indicators/panel?' + new URLSearchParams({indicator: compared.indicator,
+    measure: compared.measure, region}).toString());
+  const rows = mine.rows.filter(r => r.indicator === compared.indicator).sort((a, b) => a.year - b.year);
+  regionChart(regionBox, region, label, rows);
+  const shares = shareChart(shareBox, label, all.rows);
+  summary.textContent = region + ' · ' + label + '：' + rows.length + ' 年，其中 ' + rows.filter(r => r.target && r.actual).length
+    + ' 年目标与实际俱全' + (shares.length ? '；达成目标的地区比例有 ' + shares.length + ' 年可算（'
+    + (shares.length > 1 ? shares[0].year + '—' : '') + shares[shares.length - 1].year + '年）' : '') + '。';
+  for (const r of rows) {
+    body.append(el('tr', {class: r.status ? 'status-' + r.status : null},
+      el('td', {}, r.year + '年'),
+      el('td', {class: 'num'}, valueText(r.target)),
+      el('td', {class: 'num'}, valueText(r.actual)),
+      el('td', {class: 'num'}, r.revised ? valueText(r.revised) : '—'),
+      el('td', {class: 'num'}, r.gap === null || r.gap === undefined ? '—' : (r.gap > 0 ? '+' : '') + num(r.gap) + ' ' + (r.gapUnit || '')),
+      el('td', {}, r.status ? el('span', {class: 'badge ' + r.status}, LABELS.status[r.status] || r.status) : ''),
+      el('td', {class: 'quote'}, sourceCell(r.target)),
+      el('td', {class: 'quote'}, sourceCell(r.actual), r.revised ? el('div', {class: 'muted'}, '修订：', sourceCell(r.revised)) : null)));
+  }
+}
+
+function sourcedTip(name, v) {
+  if (!v) return escapeHtml(name) + '：—';
+  return escapeHtml(name) + '：' + escapeHtml(valueText(v)) + (v.reportYear ? '（' + v.reportYear + '年报告）' : '')
+    + '<br><span style="color:#777">“' + escapeHtml(v.quote || '') + '”</span>';
+}
+
+function regionChart(box, region, label, rows) {
+  const years = yearsBetween(rows.map(r => r.year));
+  const at = new Map(rows.map(r => [r.year, r]));
+  const values = (f) => years.map(y => { const v = at.get(y) && at.get(y)[f]; return v ? v.value : null; });
+  const unit = (rows.find(r => r.unit) || {}).unit || '';
+  chart(box).setOption({
+    animation: false,
+    title: {text: region + ' · ' + label + ' 历年目标与实际', left: 'center', textStyle: {fontSize: 14}},
+    tooltip: {trigger: 'axis', formatter: (items) => {
+      const r = at.get(years[items[0].dataIndex]);
+      if (!r) return escapeHtml(years[items[0].dataIndex] + '年') + '：没有数据';
+      return escapeHtml(r.year + '年') + '<br>' + sourcedTip('目标', r.target) + '<br>' + sourcedTip('实际', r.actual)
+        + (r.revised ? '<br>' + sourcedTip('修订', r.revised) : '')
+        + (r.status ? '<br>' + escapeHtml(LABELS.status[r.status] || r.status) + (r.gap !== undefined && r.gap !== null
+          ? '（' + (r.gap > 0 ? '+' : '') + num(r.gap) + ' ' + escapeHtml(r.gapUnit || '') + '）' : '') : '');
+    }},
+    legend: {top: 32, data: ['目标', '实际（首次公布）', '实际（修订）']},
+    grid: {left: 48, right: 24, top: 80, bottom: 32},
+    xAxis: {type: 'category', data: years.map(String)},
+    yAxis: {type: 'value', name: unit, scale: true},
+    series: [
+      {name: '目标', type: 'line', data: values('target'), connectNulls: true, lineStyle: {type: 'dashed'}, symbolSize: 8,
+        itemStyle: {color: '#9aa9c2'}},
+      {name: '实际（首次公布）', type: 'line', data: values('actual'), connectNulls: true, symbolSize: 8, itemStyle: {color: '#5470c6'}},
+      {name: '实际（修订）', type: 'line', data: values('revised'), connectNulls: true, symbol: 'diamond', symbolSize: 10,
+        lineStyle: {width: 0}, itemStyle: {color: '#e39c2d'}},
+    ],
+  });
+}
+
+/** Per year, the regions that met their target out of those whose target and actual compare. */
+function shareChart(box, label, rows) {
+  const byYear = new Map();
+  for (const r of rows) {
+    if (r.status !== 'met' && r.status !== 'missed') continue;
+    if (!byYear.has(r.year)) byYear.set(r.year, {year: r.year, met: [], missed: []});
+    byYear.get(r.year)[r.status].push(r.region);
+  }
+  const shares = [...byYear.values()].sort((a, b) => a.year - b.year);
+  const names = (list) => list.length > 12 ? list.slice(0, 12).join('、') + ' 等 ' + list.length + ' 个' : list.join('、');
+  chart(box).setOption({
+    animation: false,
+    title: {text: label + ' 达成目标的地区比例', left: 'center', textStyle: {fontSize: 14}},
+    tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, formatter: (items) => {
+      const s = shares[items[0].dataIndex];
+      return escapeHtml(s.year + '年') + '：' + s.met.length + ' / ' + (s.met.length + s.missed.length) + ' 个地区达成（'
+        + num(100 * s.met.length / (s.met.length + s.missed.length)) + '%）'
+        + (s.met.length ? '<br>达成：' + escapeHtml(names(s.met)) : '') + (s.missed.length ? '<br>未达成：' + escapeHtml(names(s.missed)) : '');
+    }},
+    grid: {left: 48, right: 24, top: 56, bottom: 32},
+    xAxis: {type: 'category', data: shares.map(s => String(s.year))},
+    yAxis: {type: 'value', name: '%', min: 0, max: 100},
+    series: [{name: '达成比例', type: 'bar', barMaxWidth: 48, itemStyle: {color: '#2e8b57'},
+      label: {show: true, position: 'top', formatter: (p) => shares[p.dataIndex].met.length + '/'
+        + (shares[p.dataIndex].met.length + shares[p.dataIndex].missed.length)},
+      data: shares.map(s => Math.round(1000 * s.met.length / (s.met.length + s.missed.length)) / 10)}],
+  });
+  return shares;
+}
+
+function yearsBetween(years) {
+  if (!years.length) return [];
+  const out = [];
+  for (let y = Math.min(...years); y <= Math.max(...years); y++) out.push(y);
+  return out;
 }
 
 function sourceCell(v) {

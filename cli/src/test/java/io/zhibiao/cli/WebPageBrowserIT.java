@@ -1,10 +1,13 @@
 package io.zhibiao.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import io.zhibiao.stack.LocalStack;
 import org.junit.jupiter.api.AfterAll;
@@ -19,21 +22,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static io.zhibiao.cli.StackEndToEndIT.enc;
+import static io.zhibiao.cli.StackEndToEndIT.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The web page in a real browser against the real stack: Debian's headless Chromium driven by
  * Playwright (which downloads no browser of its own). A search, a facet click, a passage opened in its
  * report, the charts of targets against actuals and of a region's series, the indicator table and its
- * CSV; screenshots of each step in cli/target/screenshots.
+ * CSV, the comparison's years axis (a region's targets and actuals over the years, the share of regions
+ * meeting their target), the panel's downloads and the note on facts no table can place; screenshots of
+ * each step in cli/target/screenshots.
  */
 @Order(200)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -195,5 +204,162 @@ class WebPageBrowserIT {
                 URI.create(stack.query().url() + "/" + href)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(Arrays.copyOf(csv.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
         shot("6-indicators");
+    }
+
+    @Test
+    @Order(7)
+    void theYearsAxisChartsARegionsTargetAndActualAndTheShareOfRegionsMeetingTheirTarget() {
+        page.navigate(stack.query().url() + "/#compare?indicator=gdp&period=2024&measure=growth_pct&yearsRegion=" + enc("合肥市"));
+        page.waitForSelector("#years-region-chart svg");
+        page.waitForSelector("#years-share-chart svg");
+        page.waitForFunction("() => document.body.dataset.state === 'ready'"
+                + " && document.getElementById('years-summary').textContent.startsWith('合肥市')");
+        // the real pairs of the samples: 湖北省 set 6% for 2024 and reported 6%, 合肥市 6%左右 and 5.8%左右
+        Map<String, String> status = compareStatus();
+        assertThat(status).containsEntry("湖北省", "达成").containsEntry("合肥市", "未达成");
+
+        Chart hefei = chart("#years-region-chart");
+        assertThat(hefei.series().keySet()).containsExactly("目标", "实际（首次公布）", "实际（修订）");
+        assertThat(hefei.at("目标", "2024")).isEqualTo(6.0);
+        assertThat(hefei.at("实际（首次公布）", "2024")).isEqualTo(5.8);
+        assertThat(page.locator("#years-region-chart svg path").count()).isGreaterThan(10);
+        String row2024 = page.locator("#years-table tbody tr", new Page.LocatorOptions().setHasText("2024年")).textContent();
+        assertThat(row2024).contains("6%左右").contains("5.8%左右（预计）").contains("未达成")
+                .contains("地区生产总值增长6%左右").contains("地区生产总值增长5.8%左右");
+        // hovering 2024 shows both numbers with their quotes
+        page.evaluate("() => echarts.getInstanceByDom(document.getElementById('years-region-chart')).dispatchAction("
+                + "{type: 'showTip', seriesIndex: 0, dataIndex: " + hefei.years().indexOf("2024") + "})");
+        page.waitForFunction("() => document.getElementById('years-region-chart').innerText.includes('地区生产总值增长5.8%左右')");
+        assertThat(page.innerText("#years-region-chart")).contains("2024年").contains("地区生产总值增长6%左右").contains("2025年报告");
+
+        // the share of regions meeting their target per year, as the panel counts them
+        Chart share = chart("#years-share-chart");
+        assertThat(share.years()).contains("2024");
+        Map<Integer, int[]> counted = new HashMap<>();
+        for (JsonNode r : get(stack.query().url() + "/api/indicators/panel?indicator=gdp&measure=growth_pct").get("rows")) {
+            String s = r.path("status").asText();
+            if (s.equals("met") || s.equals("missed")) {
+                counted.computeIfAbsent(r.get("year").asInt(), y -> new int[2])[s.equals("met") ? 0 : 1]++;
+            }
+        }
+        assertThat(share.years()).containsExactlyElementsOf(counted.keySet().stream().sorted().map(String::valueOf).toList());
+        int[] y2024 = counted.get(2024);
+        assertThat(y2024[0] + y2024[1]).isGreaterThanOrEqualTo(2);
+        assertThat(share.at("达成比例", "2024")).isEqualTo(Math.round(1000.0 * y2024[0] / (y2024[0] + y2024[1])) / 10.0);
+        assertThat(page.innerHTML("#years-share-chart")).contains(y2024[0] + "/" + (y2024[0] + y2024[1]));
+        page.locator("#compare-years").scrollIntoViewIfNeeded();
+        shot("7-compare-years-hefei");
+    }
+
+    @Test
+    @Order(8)
+    void theRegionPickerShowsAnotherRegionsYears() {
+        page.selectOption("#years-region", "湖北省");
+        page.waitForFunction("() => document.body.dataset.state === 'ready'"
+                + " && document.getElementById('years-summary').textContent.startsWith('湖北省')");
+        assertThat(page.url()).contains("yearsRegion=");
+        Chart hubei = chart("#years-region-chart");
+        assertThat(hubei.at("目标", "2024")).isEqualTo(6.0);
+        assertThat(hubei.at("实际（首次公布）", "2024")).isEqualTo(6.0);
+        assertThat(page.locator("#years-table tbody tr", new Page.LocatorOptions().setHasText("2024年")).textContent()).contains("达成");
+        page.locator("#compare-years").scrollIntoViewIfNeeded();
+        shot("8-compare-years-hubei");
+    }
+
+    @Test
+    @Order(9)
+    void thePanelDownloadsAreTheShownIndicatorsPanelWithTheChineseIntact() throws IOException, InterruptedException {
+        HttpResponse<byte[]> withBom = download("#panel-csv");
+        assertThat(withBom.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(withBom.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(".csv");
+        assertThat(Arrays.copyOf(withBom.body(), 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        String csv = new String(withBom.body(), 3, withBom.body().length - 3, StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("indicator,indicator_zh,measure,region,");
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).anyMatch(l -> l.contains("地区生产总值") && l.contains("湖北省") && l.contains(",2024,") && l.contains(",met,"));
+        assertThat(lines).anyMatch(l -> l.contains("合肥市") && l.contains(",2024,") && l.contains("地区生产总值增长5.8%左右")
+                && l.contains(",missed,"));
+
+        HttpResponse<byte[]> withoutBom = download("#panel-csv-nobom");
+        assertThat(withoutBom.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(new String(withoutBom.body(), StandardCharsets.UTF_8)).as("the same file without the mark").isEqualTo(csv);
+
+        HttpResponse<byte[]> xlsx = download("#panel-xlsx");
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains(".xlsx");
+        assertThat(Arrays.copyOf(xlsx.body(), 2)).as("a zip").containsExactly('P', 'K');
+    }
+
+    @Test
+    @Order(10)
+    void thePageSaysHowManyFactsItCannotPlaceAndWhy() {
+        // every fact of the samples has its region and year
+        JsonNode unplaced = get(stack.query().url() + "/api/catalog").get("unplaced");
+        assertThat(unplaced.get("facts").asLong()).isZero();
+        assertThat(page.isVisible("[data-testid=unplaced-note]")).isTrue();
+        assertThat(page.textContent("[data-testid=unplaced-note]")).isEqualTo("没有无法定位的指标：每条都有地区和年份。");
+
+        // a corpus with facts that lack them (as the catalog of the query-service tests' fixture counts them)
+        ObjectNode catalog = (ObjectNode) get(stack.query().url() + "/api/catalog");
+        catalog.putObject("unplaced").put("facts", 3).put("noRegion", 2).put("noPeriod", 2);
+        page.route("**/api/catalog", route -> route.fulfill(new Route.FulfillOptions()
+                .setStatus(200).setContentType("application/json").setBody(catalog.toString())));
+        try {
+            page.reload();
+            page.waitForSelector("#years-region-chart svg");
+            ready();
+            assertThat(page.textContent("[data-testid=unplaced-note]"))
+                    .startsWith("另有 3 条指标无法定位：2 条缺地区，2 条缺年份（有的两者都缺）");
+            String href = (String) page.evalOnSelector("[data-testid=unplaced-link]", "a => a.href");
+            assertThat(href).isEqualTo(stack.query().url() + "/api/indicators?unplaced=true");
+            JsonNode listed = get(href);
+            assertThat(listed.get("total").asLong()).isZero();
+            page.evaluate("() => window.scrollTo(0, 0)");
+            shot("9-compare-unplaced-note");
+        } finally {
+            page.unroute("**/api/catalog");
+        }
+    }
+
+    /** An ECharts chart's categories and its series' values, as the page gave them to ECharts. */
+    record Chart(List<String> years, Map<String, List<Object>> series) {
+        Double at(String name, String year) {
+            Object v = series.get(name).get(years.indexOf(year));
+            return v == null ? null : ((Number) v).doubleValue();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Chart chart(String selector) {
+        Map<String, Object> o = (Map<String, Object>) page.evaluate("(sel) => { const o = echarts.getInstanceByDom("
+                + "document.querySelector(sel)).getOption(); return {years: o.xAxis[0].data.map(String), series:"
+                + " o.series.map(s => [s.name, s.data.map(d => d === null || d === undefined ? null"
+                + " : typeof d === 'object' ? d.value : d)])}; }", selector);
+        Map<String, List<Object>> series = new LinkedHashMap<>();
+        for (Object pair : (List<Object>) o.get("series")) {
+            List<Object> p = (List<Object>) pair;
+            series.put((String) p.get(0), (List<Object>) p.get(1));
+        }
+        return new Chart((List<String>) o.get("years"), series);
+    }
+
+    /** Region → the result badge of its row in the comparison table. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> compareStatus() {
+        return (Map<String, String>) page.evaluate("() => Object.fromEntries([...document.querySelectorAll('#compare-table tbody tr')]"
+                + ".filter(tr => tr.querySelector('.badge')).map(tr => [tr.querySelector('td a').textContent,"
+                + " tr.querySelector('.badge').textContent]))");
+    }
+
+    /** What a download link of the page gives, fetched as the browser would (its absolute href). */
+    private static HttpResponse<byte[]> download(String selector) throws IOException, InterruptedException {
+        assertThat(page.getAttribute(selector, "download")).as(selector + " is a download").isNotNull();
+        String href = (String) page.evalOnSelector(selector, "a => a.href");
+        assertThat(href).contains("/api/indicators/panel?").contains("indicator=gdp").contains("measure=growth_pct");
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).as(href).isEqualTo(200);
+        return r;
     }
 }
