@@ -1,6 +1,7 @@
 package io.zhibiao.ingest.api;
 
 import io.vertx.core.http.HttpServerRequest;
+import io.zhibiao.contracts.http.HttpErrorRoutes;
 import io.zhibiao.contracts.http.Problem;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
@@ -26,9 +27,8 @@ public class HttpLimitsMapper {
             problem = new Problem(415, "unsupported-media-type", "this media type is not accepted; send " + ACCEPTED_TYPES);
         } else if (status == 413) {
             problem = new Problem(413, "too-large", "the request body is larger than the limit (quarkus.http.limits.max-body-size)");
-        } else if (status >= 400 && status < 500 && !r.hasEntity()) {
-            problem = Problem.forResponse(status, e.getMessage(), request.method().name(), request.path(),
-                    r.getHeaderString("Allow"));
+        } else if (status >= 400 && status < 500) {
+            return HttpErrorRoutes.refused(e, request);
         } else {
             return r;
         }
