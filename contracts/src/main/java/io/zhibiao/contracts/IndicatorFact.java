@@ -30,10 +30,12 @@ import java.util.Map;
  * @param foundBy    how the region and the period were found: {@code region} as the document's metadata says
  *                   (title, speaker, dateline, …), {@code period} one of clause, plan, paragraph, change, document
  *                   (see docs/EXTRACTION.md); empty when not known
+ * @param page       the page of the source (PDF, Word, a scan) that holds the quote, from 1; null for text and HTML
+ * @param ocr        true when that page was read by OCR (check the quote against the page image); null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"source", "documentId", "region", "indicator", "kind", "estimated", "period", "measure",
-        "value", "value_max", "unit", "qualifier", "quote", "start", "end", "paragraph", "foundBy"})
+        "value", "value_max", "unit", "qualifier", "quote", "start", "end", "paragraph", "page", "ocr", "foundBy"})
 public record IndicatorFact(
         String source,
         String documentId,
@@ -51,10 +53,22 @@ public record IndicatorFact(
         int start,
         int end,
         Integer paragraph,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> foundBy) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> foundBy,
+        Integer page,
+        Boolean ocr) {
 
     public IndicatorFact {
         foundBy = foundBy == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(foundBy));
+        ocr = Boolean.TRUE.equals(ocr) ? Boolean.TRUE : null;
+    }
+
+    /** A fact with its paragraph and how it was placed, from a source without pages. */
+    public IndicatorFact(String source, String documentId, String region, String indicator, String kind,
+                         boolean estimated, Integer period, String measure, double value, Double valueMax, String unit,
+                         String qualifier, String quote, int start, int end, Integer paragraph,
+                         Map<String, String> foundBy) {
+        this(source, documentId, region, indicator, kind, estimated, period, measure, value, valueMax, unit, qualifier,
+                quote, start, end, paragraph, foundBy, null, null);
     }
 
     /** A fact with its paragraph but nothing said of how its region and period were found. */
@@ -75,11 +89,24 @@ public record IndicatorFact(
 
     public IndicatorFact withProvenance(String source, String documentId) {
         return new IndicatorFact(source, documentId, region, indicator, kind, estimated, period, measure, value,
-                valueMax, unit, qualifier, quote, start, end, paragraph, foundBy);
+                valueMax, unit, qualifier, quote, start, end, paragraph, foundBy, page, ocr);
     }
 
     public IndicatorFact withParagraph(Integer paragraph) {
         return new IndicatorFact(source, documentId, region, indicator, kind, estimated, period, measure, value,
-                valueMax, unit, qualifier, quote, start, end, paragraph, foundBy);
+                valueMax, unit, qualifier, quote, start, end, paragraph, foundBy, page, ocr);
+    }
+
+    /**
+     * The fact placed in its report: the paragraph that holds the quote (when not known yet), and for a paged
+     * source the page and whether that page was read by OCR.
+     */
+    public IndicatorFact placedIn(SegmentedReport report) {
+        Integer p = paragraph != null ? paragraph : report.paragraphAt(start);
+        Pages pages = report.metadata() == null ? null : report.metadata().pages();
+        Integer pg = pages == null ? page : pages.pageAt(start);
+        Boolean o = pages == null ? ocr : Boolean.valueOf(pages.isOcr(pg));
+        return new IndicatorFact(source, documentId, region, indicator, kind, estimated, period, measure, value,
+                valueMax, unit, qualifier, quote, start, end, p, foundBy, pg, o);
     }
 }

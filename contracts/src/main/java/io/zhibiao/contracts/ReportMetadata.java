@@ -22,6 +22,8 @@ import java.util.Map;
  * @param foundBy       how each inferred field was found, by field name: {@code region → speaker},
  *                      {@code year → dateline}, … (the values are listed in docs/EXTRACTION.md); empty
  *                      when nothing was inferred
+ * @param pages         for a paged source (PDF, Word, a scan): where its pages begin in the text and which were
+ *                      read by OCR; null for text and HTML
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReportMetadata(
@@ -37,10 +39,30 @@ public record ReportMetadata(
         int indexInSource,
         String publishedAt,
         String publisher,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> foundBy) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> foundBy,
+        Pages pages) {
 
     public ReportMetadata {
         foundBy = foundBy == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(foundBy));
+    }
+
+    /** Metadata of a report that has no pages (text, HTML). */
+    public ReportMetadata(String title, Region region, String docType, Integer year, Integer reviewedYear, String speaker,
+                          boolean fragment, String sourceUrl, String sourceName, int indexInSource, String publishedAt,
+                          String publisher, Map<String, String> foundBy) {
+        this(title, region, docType, year, reviewedYear, speaker, fragment, sourceUrl, sourceName, indexInSource,
+                publishedAt, publisher, foundBy, null);
+    }
+
+    /** The same metadata with the pages of its source. */
+    public ReportMetadata withPages(Pages pages) {
+        return new ReportMetadata(title, region, docType, year, reviewedYear, speaker, fragment, sourceUrl, sourceName,
+                indexInSource, publishedAt, publisher, foundBy, pages);
+    }
+
+    /** The page that holds an offset of the text, or null for a source without pages. */
+    public Integer pageAt(int offset) {
+        return pages == null ? null : pages.pageAt(offset);
     }
 
     /** Metadata given rather than inferred: nothing to say about how it was found. */
@@ -48,7 +70,7 @@ public record ReportMetadata(
                           boolean fragment, String sourceUrl, String sourceName, int indexInSource, String publishedAt,
                           String publisher) {
         this(title, region, docType, year, reviewedYear, speaker, fragment, sourceUrl, sourceName, indexInSource,
-                publishedAt, publisher, Map.of());
+                publishedAt, publisher, Map.of(), null);
     }
 
     public String regionName() {

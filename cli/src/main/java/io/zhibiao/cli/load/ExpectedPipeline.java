@@ -72,7 +72,7 @@ public final class ExpectedPipeline {
         IngestedReport ingested = new IngestedReport(doc.documentId(), doc.metadata(), doc.text(), List.of(), Instant.EPOCH);
         SegmentedReport segmented = segmenter.segment(ingested);
         List<IndicatorFact> facts = extractor.extract(segmented).stream()
-                .map(f -> f.paragraph() != null ? f : f.withParagraph(segmented.paragraphAt(f.start())))
+                .map(f -> f.placedIn(segmented))
                 .toList();
         return new Events(segmented, new ExtractedIndicators(segmented.documentId(), segmented.metadata(),
                 segmented.supersedes(), facts));

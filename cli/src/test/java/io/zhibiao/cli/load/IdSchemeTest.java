@@ -30,7 +30,7 @@ class IdSchemeTest {
             SegmentedReport segmented = ReportSegmenter.standard().segment(
                     new IngestedReport(doc.documentId(), doc.metadata(), doc.text(), List.of(), null));
             List<IndicatorFact> facts = IndicatorExtractor.standard().extract(segmented).stream()
-                    .map(f -> f.paragraph() != null ? f : f.withParagraph(segmented.paragraphAt(f.start()))).toList();
+                    .map(f -> f.placedIn(segmented)).toList();
             assertThat(IndexDocuments.passages(segmented).stream().map(IndexDocuments.Keyed::id).toList())
                     .isEqualTo(r.expected().passageIds());
             assertThat(IndexDocuments.facts(new ExtractedIndicators(doc.documentId(), doc.metadata(), List.of(), facts))

@@ -47,7 +47,7 @@ public class ExtractResource {
                                        @Parameter(description = "the report's year, e.g. 2024") @QueryParam("year") Integer year) {
         SegmentedReport segmented = segmenter.segment(report(text, region, year));
         return extractor.extract(segmented).stream()
-                .map(f -> f.paragraph() != null ? f : f.withParagraph(segmented.paragraphAt(f.start()))).toList();
+                .map(f -> f.placedIn(segmented)).toList();
     }
 
     private static IngestedReport report(String text, String region, Integer year) {

@@ -34,7 +34,7 @@ public class ExtractStage {
     public CompletionStage<Void> consume(Message<String> message) {
         return runner.consume(message, SegmentedReport.class, SegmentedReport::documentId, StatusEvent.Stage.EXTRACT, report -> {
             List<IndicatorFact> facts = extractor.extract(report).stream()
-                    .map(f -> f.paragraph() != null ? f : f.withParagraph(report.paragraphAt(f.start())))
+                    .map(f -> f.placedIn(report))
                     .toList();
             outbox.indicators(report.documentId(),
                     new ExtractedIndicators(report.documentId(), report.metadata(), report.supersedes(), facts));
