@@ -10,7 +10,9 @@ import java.time.Instant;
  *
  * @param sourceUrl     where the document was fetched from; also the record key
  * @param fetchedAt     when it was fetched
- * @param contentType   {@code text/plain} or {@code text/html}
+ * @param contentType   {@code text/plain} or {@code text/html}; for a file sent as {@code contentBase64}, its media type
+ *                      ({@code application/pdf}, DOCX, DOC, WPS, RTF, ODT, a page image) or
+ *                      {@code application/octet-stream} (detected from the bytes)
  * @param charset       the charset when known (UTF-8, GB18030, GBK, Big5); detected when absent
  * @param content       the document as text, or
  * @param contentBase64 the document's bytes, base64-encoded (use this when the charset is not UTF-8)

@@ -11,6 +11,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.RawReport;
+import io.zhibiao.ingest.domain.formats.SourceFormat;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -286,9 +287,10 @@ public final class RawReportReader {
         // a well-formed media type that is not ours is an unsupported type (HTTP 415), not a malformed event
         JsonNode type = report.get("contentType");
         if (type != null && type.isTextual() && type.asText().matches("[\\w.+-]+/[\\w.+-]+(\\s*;.*)?")
-                && !type.asText().toLowerCase(Locale.ROOT).matches("text/(plain|html)(\\s*;.*)?")) {
+                && SourceFormat.ofMediaType(type.asText()).isEmpty()
+                && !type.asText().toLowerCase(Locale.ROOT).startsWith("application/octet-stream")) {
             throw Rejection.UNSUPPORTED_CONTENT_TYPE.because("contentType '" + type.asText()
-                    + "' is not supported; send text/plain or text/html (convert PDF or Word documents to text first)");
+                    + "' is not supported; send " + ReportIngestor.SUPPORTED_TYPES);
         }
         List<Error> errors = schema().validate(payload.toString(), InputFormat.JSON,
                 ctx -> ctx.executionConfig(c -> c.formatAssertionsEnabled(true)));

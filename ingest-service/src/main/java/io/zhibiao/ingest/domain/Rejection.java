@@ -15,7 +15,7 @@ public enum Rejection {
     BAD_BASE64("bad-base64"),
     /** Over the configured size limit (10 MB by default). */
     TOO_LARGE("too-large"),
-    /** A media type other than text/plain or text/html, or bytes that are a PDF, a Word file, an image… */
+    /** A media type this service does not read, or bytes of a format it does not read (an archive, a spreadsheet…). */
     UNSUPPORTED_CONTENT_TYPE("unsupported-content-type"),
     /** A declared charset that is not one of UTF-8, GB18030/GBK/GB2312, Big5. */
     UNSUPPORTED_CHARSET("unsupported-charset"),
@@ -24,7 +24,19 @@ public enum Rejection {
     /** Nothing left once the page furniture is gone. */
     EMPTY_CONTENT("empty-content"),
     /** Text, but not Chinese: this system reads Chinese government reports only. */
-    NO_CHINESE_TEXT("no-chinese-text");
+    NO_CHINESE_TEXT("no-chinese-text"),
+    /** A PDF or Office file protected by a password. */
+    ENCRYPTED("encrypted"),
+    /** A PDF, Word, WPS, RTF or ODT file that its reader cannot parse: truncated, damaged or not what it claims. */
+    CORRUPT_FILE("corrupt-file"),
+    /** A DOCX or ODT part that inflates far beyond its compressed size (a zip bomb). */
+    ZIP_BOMB("zip-bomb"),
+    /** More pages, or more scanned pages to OCR, than the limits allow. */
+    TOO_MANY_PAGES("too-many-pages"),
+    /** A scan (pages that are images without text) where no OCR engine is installed; replay it once one is. */
+    OCR_UNAVAILABLE("ocr-unavailable"),
+    /** OCR timed out (its time budget per document) or broke on a page. */
+    OCR_FAILED("ocr-failed");
 
     private final String code;
 

@@ -2,6 +2,7 @@ package io.zhibiao.ingest.domain;
 
 import io.zhibiao.contracts.words.HanScript;
 import io.zhibiao.contracts.RawReport;
+import io.zhibiao.contracts.Pages;
 import io.zhibiao.contracts.ReportMetadata;
 import io.zhibiao.ingest.domain.clean.PageCleaner;
 import io.zhibiao.ingest.domain.clean.PageCleaner.CleanedPage;
@@ -10,6 +11,9 @@ import io.zhibiao.ingest.domain.decode.BinaryFormat;
 import io.zhibiao.ingest.domain.decode.HtmlText;
 import io.zhibiao.ingest.domain.decode.TextDecoder;
 import io.zhibiao.ingest.domain.decode.TextNormalizer;
+import io.zhibiao.ingest.domain.formats.DocumentReaders;
+import io.zhibiao.ingest.domain.formats.PagedText;
+import io.zhibiao.ingest.domain.formats.SourceFormat;
 import io.zhibiao.ingest.domain.metadata.MetadataDetector;
 import io.zhibiao.ingest.domain.region.RegionResolver;
 import io.zhibiao.ingest.domain.split.BundleSplitter;
@@ -42,23 +46,36 @@ public final class ReportIngestor {
     private final PageCleaner cleaner = new PageCleaner();
     private final BundleSplitter splitter = new BundleSplitter();
     private final MetadataDetector detector;
+    private final RegionResolver regions;
+    private final DocumentReaders files;
 
-    private ReportIngestor(long maxBytes, RegionResolver regions) {
+    private ReportIngestor(long maxBytes, RegionResolver regions, DocumentReaders files) {
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive");
         }
         this.maxBytes = maxBytes;
+        this.regions = regions;
         this.detector = new MetadataDetector(regions);
+        this.files = files;
     }
 
-    /** With the vendored region list and the default size limit. */
+    /** With the vendored region list, the default size limit, Tesseract from the PATH and the standard limits. */
     public static ReportIngestor standard() {
-        return new ReportIngestor(DEFAULT_MAX_BYTES, RegionResolver.standard());
+        return new ReportIngestor(DEFAULT_MAX_BYTES, RegionResolver.standard(), DocumentReaders.standard());
     }
 
     /** The same ingestor with another size limit (bytes of content, after base64 decoding). */
     public ReportIngestor withMaxBytes(long maxBytes) {
-        return new ReportIngestor(maxBytes, RegionResolver.standard());
+        return new ReportIngestor(maxBytes, regions, files);
+    }
+
+    /** The same ingestor reading files (PDF, Word, scans) with these readers: another OCR, other limits. */
+    public ReportIngestor withFiles(DocumentReaders files) {
+        return new ReportIngestor(maxBytes, regions, files);
+    }
+
+    public DocumentReaders files() {
+        return files;
     }
 
     public long maxBytes() {
@@ -70,12 +87,40 @@ public final class ReportIngestor {
         if (raw == null) {
             throw Rejection.SCHEMA_VIOLATION.because("no report was given");
         }
-        String mediaType = mediaType(raw.contentType());
-        String text = text(raw, mediaType);
+        SourceFormat declared = declaredFormat(raw);
+        boolean hasText = raw.content() != null;
+        if (hasText == (raw.contentBase64() != null)) {
+            throw Rejection.SCHEMA_VIOLATION.because(hasText
+                    ? "both content and contentBase64 are given; send exactly one"
+                    : "neither content nor contentBase64 is given; send exactly one");
+        }
+        if (hasText) {
+            if (declared.isFile()) {
+                throw Rejection.UNSUPPORTED_CONTENT_TYPE.because("contentType '" + raw.contentType() + "' is a file"
+                        + " format; send its bytes as contentBase64, not as content");
+            }
+            return fromText(raw, checkedContent(raw.content()), declared == SourceFormat.HTML);
+        }
+        byte[] bytes = bytes(raw.contentBase64());
+        SourceFormat format = SourceFormat.sniff(bytes, declared.isFile() ? declared
+                : SourceFormat.ofFileName(raw.fileName()).orElse(declared)).orElse(declared);
+        if (format.isFile()) {
+            return fromFile(raw, files.read(bytes, format));
+        }
+        BinaryFormat.of(bytes).ifPresent(binary -> {
+            throw Rejection.UNSUPPORTED_CONTENT_TYPE.because("the content is " + binary.description()
+                    + ", which this service does not read; send the report's text, HTML, PDF, Word, WPS, RTF or ODT");
+        });
+        String charset = raw.charset() != null ? raw.charset() : charsetParameter(raw.contentType());
+        return fromText(raw, decoder.decode(bytes, charset, format == SourceFormat.HTML).text(),
+                format == SourceFormat.HTML);
+    }
+
+    private List<IngestedDocument> fromText(RawReport raw, String text, boolean declaredHtml) {
         if (hasTooManyControls(text)) {
             throw Rejection.UNDECODABLE.because("the content is binary data, not text");
         }
-        boolean html = mediaType.equals("text/html") || mediaType.equals("text/plain") && HtmlText.looksLikeHtml(text);
+        boolean html = declaredHtml || HtmlText.looksLikeHtml(text);
         if (html) {
             text = HtmlText.toText(text);
         }
@@ -87,8 +132,36 @@ public final class ReportIngestor {
         if (page.isEmpty()) {
             throw Rejection.EMPTY_CONTENT.because("the content is empty after cleaning: it was all page furniture");
         }
-        checkChinese(page.text());
+        return documents(raw, page, null, null);
+    }
 
+    /** A file's pages: each normalised on its own, so that every line knows its page through cleaning and splitting. */
+    private List<IngestedDocument> fromFile(RawReport raw, PagedText file) {
+        List<String> lines = new ArrayList<>();
+        List<Integer> pageOfLine = new ArrayList<>();
+        for (PagedText.Page p : file.pages()) {
+            String normalized = TextNormalizer.normalize(p.text());
+            if (normalized.isEmpty()) {
+                continue;
+            }
+            for (String line : normalized.split("\n")) {
+                lines.add(line);
+                pageOfLine.add(p.number());
+            }
+        }
+        if (lines.isEmpty()) {
+            throw Rejection.EMPTY_CONTENT.because("the " + file.format().code() + " file holds no text"
+                    + (file.ocrPages().isEmpty() ? "" : ", and OCR found none on its scanned pages"));
+        }
+        CleanedPage page = cleaner.clean(String.join("\n", lines));
+        if (page.isEmpty()) {
+            throw Rejection.EMPTY_CONTENT.because("the file's text is empty after cleaning: it was all page furniture");
+        }
+        return documents(raw, page, pageOfLine, file);
+    }
+
+    private List<IngestedDocument> documents(RawReport raw, CleanedPage page, List<Integer> pageOfLine, PagedText file) {
+        checkChinese(page.text());
         List<Segment> segments = splitter.split(page.lines());
         List<IngestedDocument> documents = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -106,6 +179,9 @@ public final class ReportIngestor {
                     fact(page, segment, segments.get(0).firstLine(), true),
                     fact(page, segment, segments.get(0).firstLine(), false));
             ReportMetadata metadata = detector.detect(renumbered(segment, documents.size()), context);
+            if (file != null) {
+                metadata = metadata.withPages(pages(segment, page, pageOfLine, file));
+            }
             documents.add(new IngestedDocument(id, metadata, reportText));
         }
         if (documents.isEmpty()) {
@@ -114,23 +190,51 @@ public final class ReportIngestor {
         return List.copyOf(documents);
     }
 
+    /** Where each page begins in the segment's text, and which of its pages were OCR'd. */
+    static Pages pages(Segment segment, CleanedPage page, List<Integer> pageOfLine, PagedText file) {
+        List<Pages.Start> starts = new ArrayList<>();
+        Set<Integer> ocr = new LinkedHashSet<>();
+        int offset = 0;
+        Integer last = null;
+        for (int k = 0; k < segment.lines().size(); k++) {
+            int pg = pageOfLine.get(page.origins().get(segment.firstLine() + k));
+            if (last == null || pg != last) {
+                starts.add(new Pages.Start(pg, offset));
+                last = pg;
+            }
+            if (file.ocrPages().contains(pg)) {
+                ocr.add(pg);
+            }
+            offset += segment.lines().get(k).length() + 1;
+        }
+        return new Pages(file.format().code(), file.pageCount(), starts, List.copyOf(ocr),
+                ocr.isEmpty() ? null : file.ocrConfidence());
+    }
+
     private static Segment renumbered(Segment s, int index) {
         return s.index() == index ? s : new Segment(index, s.lines(), s.firstLine(), s.title());
     }
 
-    /** "text/html; charset=gbk" → "text/html"; anything but text/plain and text/html is refused. */
-    static String mediaType(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return "text/plain";
+    /**
+     * The format the report says it is: its content type ("text/html; charset=gbk" → HTML), or for
+     * {@code application/octet-stream} or no type its file name's extension; a type this service does not read
+     * is refused.
+     */
+    static SourceFormat declaredFormat(RawReport raw) {
+        String contentType = raw.contentType();
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        if (type.isEmpty() || type.equals("application/octet-stream")) {
+            return SourceFormat.ofFileName(raw.fileName()).orElse(SourceFormat.TEXT);
         }
-        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        return switch (type) {
-            case "text/plain", "text/html" -> type;
-            case "application/xhtml+xml" -> "text/html";
-            default -> throw Rejection.UNSUPPORTED_CONTENT_TYPE.because(
-                    "content type '" + contentType + "' is not supported; send text/plain or text/html");
-        };
+        return SourceFormat.ofMediaType(type).orElseThrow(() -> Rejection.UNSUPPORTED_CONTENT_TYPE.because(
+                "content type '" + contentType + "' is not supported; send " + SUPPORTED_TYPES));
     }
+
+    /** The media types a report may declare, as the refusal of another one lists them. */
+    public static final String SUPPORTED_TYPES = "text/plain, text/html, application/pdf, application/msword,"
+            + " application/vnd.openxmlformats-officedocument.wordprocessingml.document, application/vnd.ms-works (WPS),"
+            + " application/rtf, application/vnd.oasis.opendocument.text, image/png, image/jpeg, image/tiff or"
+            + " application/octet-stream (detected from the bytes)";
 
     private static String charsetParameter(String contentType) {
         if (contentType == null) {
@@ -145,26 +249,19 @@ public final class ReportIngestor {
         return null;
     }
 
-    private String text(RawReport raw, String mediaType) {
-        boolean hasText = raw.content() != null;
-        boolean hasBytes = raw.contentBase64() != null;
-        if (hasText == hasBytes) {
-            throw Rejection.SCHEMA_VIOLATION.because(hasText
-                    ? "both content and contentBase64 are given; send exactly one"
-                    : "neither content nor contentBase64 is given; send exactly one");
+    private String checkedContent(String content) {
+        long size = utf8Length(content);
+        if (size > maxBytes) {
+            throw tooLarge(size);
         }
-        if (hasText) {
-            String content = raw.content();
-            long size = utf8Length(content);
-            if (size > maxBytes) {
-                throw tooLarge(size);
-            }
-            if (content.isBlank()) {
-                throw Rejection.EMPTY_CONTENT.because("content is empty");
-            }
-            return content;
+        if (content.isBlank()) {
+            throw Rejection.EMPTY_CONTENT.because("content is empty");
         }
-        String base64 = raw.contentBase64().replaceAll("\\s", "");
+        return content;
+    }
+
+    private byte[] bytes(String contentBase64) {
+        String base64 = contentBase64.replaceAll("\\s", "");
         if (base64.length() / 4L * 3 > maxBytes + 3) {
             throw tooLarge(base64.length() / 4L * 3);
         }
@@ -175,12 +272,7 @@ public final class ReportIngestor {
         if (bytes.length == 0) {
             throw Rejection.EMPTY_CONTENT.because("contentBase64 holds no bytes");
         }
-        BinaryFormat.of(bytes).ifPresent(format -> {
-            throw Rejection.UNSUPPORTED_CONTENT_TYPE.because(
-                    "the content is " + format.description() + ", not text or HTML; send its text");
-        });
-        String declared = raw.charset() != null ? raw.charset() : charsetParameter(raw.contentType());
-        return decoder.decode(bytes, declared, mediaType.equals("text/html")).text();
+        return bytes;
     }
 
     private static byte[] decodeBase64(String base64) {

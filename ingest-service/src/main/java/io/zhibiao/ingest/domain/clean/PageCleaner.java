@@ -24,7 +24,11 @@ public final class PageCleaner {
     public record Removal(String rule, String line) {
     }
 
-    public record CleanedPage(List<String> lines, List<PageFact> facts, List<Removal> removals) {
+    /**
+     * The lines kept, and for each the index of the input line it came from ({@code origins}), so that what is
+     * known per input line (its page) follows it.
+     */
+    public record CleanedPage(List<String> lines, List<PageFact> facts, List<Removal> removals, List<Integer> origins) {
         public String text() {
             return String.join("\n", lines);
         }
@@ -46,6 +50,7 @@ public final class PageCleaner {
         boolean[] inBox = summaryBox(lines, end);
 
         List<String> kept = new ArrayList<>();
+        List<Integer> origins = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             Optional<PageFurniture.PublicationLine> publication = PageFurniture.PublicationLine.parse(line);
@@ -76,6 +81,7 @@ public final class PageCleaner {
             }
             if (matched == null) {
                 kept.add(line);
+                origins.add(i);
             } else {
                 removals.add(new Removal(matched.name(), line));
                 if (matched == PageFurniture.PUBLICATION_LINE) {
@@ -84,7 +90,7 @@ public final class PageCleaner {
                 }
             }
         }
-        return new CleanedPage(List.copyOf(kept), List.copyOf(facts), List.copyOf(removals));
+        return new CleanedPage(List.copyOf(kept), List.copyOf(facts), List.copyOf(removals), List.copyOf(origins));
     }
 
     /**
