@@ -9,8 +9,15 @@ import io.zhibiao.ingest.domain.ReportIngestor;
 import io.zhibiao.ingest.ledger.Ledger;
 import io.zhibiao.ingest.messaging.PipelinePublisher;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.zhibiao.ingest.domain.formats.DocumentLimits;
+import io.zhibiao.ingest.domain.formats.DocumentReaders;
+import io.zhibiao.ingest.domain.formats.Ocr;
+import io.zhibiao.ingest.domain.formats.TesseractOcr;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +29,26 @@ import java.util.List;
  */
 @ApplicationScoped
 public class IngestionService {
-    private final ReportIngestor ingestor = ReportIngestor.standard();
+    private final ReportIngestor ingestor;
+
+    @Inject
+    public IngestionService(
+            @ConfigProperty(name = "zhibiao.ingest.ocr.command", defaultValue = "tesseract") String ocrCommand,
+            @ConfigProperty(name = "zhibiao.ingest.ocr.languages", defaultValue = TesseractOcr.DEFAULT_LANGUAGES) String ocrLanguages,
+            @ConfigProperty(name = "zhibiao.ingest.files.max-pages", defaultValue = "2000") int maxPages,
+            @ConfigProperty(name = "zhibiao.ingest.ocr.max-pages", defaultValue = "200") int maxOcrPages,
+            @ConfigProperty(name = "zhibiao.ingest.ocr.budget", defaultValue = "PT10M") Duration ocrBudget) {
+        DocumentLimits limits = DocumentLimits.standard().withMaxPages(maxPages).withOcr(maxOcrPages, ocrBudget);
+        Ocr ocr = ocrCommand.isBlank() ? Ocr.none("OCR is turned off (zhibiao.ingest.ocr.command is empty)")
+                : new TesseractOcr(ocrCommand, ocrLanguages);
+        this.ingestor = ReportIngestor.standard().withFiles(new DocumentReaders(ocr, limits));
+        Logger.getLogger(IngestionService.class).infof("OCR: %s", ocr.describe());
+    }
+
+    /** For CDI's client proxy only. */
+    protected IngestionService() {
+        this.ingestor = null;
+    }
 
     @Inject
     Ledger ledger;

@@ -5,6 +5,7 @@ import io.zhibiao.ingest.IngestionService;
 import io.zhibiao.ingest.domain.RawReportReader;
 import io.zhibiao.ingest.domain.RejectedInputException;
 import io.zhibiao.ingest.domain.Rejection;
+import io.zhibiao.ingest.domain.formats.SourceFormat;
 import io.zhibiao.ingest.ledger.Ledger;
 import io.zhibiao.ingest.ledger.PipelineProgress;
 import io.zhibiao.ingest.ledger.ReportEntry;
@@ -74,10 +75,15 @@ public class ReportResource {
     }
 
     @POST
-    @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML})
-    @Operation(summary = "Submit a report as plain text or HTML; the charset is detected when not declared")
-    public Response submitText(byte[] body, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
-                               @QueryParam("sourceUrl") String sourceUrl, @QueryParam("fileName") String fileName) {
+    @Consumes({MediaType.TEXT_PLAIN, MediaType.TEXT_HTML, "application/pdf", "application/msword",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "application/vnd.ms-works",
+            "application/kswps", "application/rtf", "text/rtf", "application/vnd.oasis.opendocument.text", "image/png",
+            "image/jpeg", "image/tiff", MediaType.APPLICATION_OCTET_STREAM})
+    @Operation(summary = "Submit a report as the document itself: plain text or HTML (the charset is detected when not"
+            + " declared), PDF, Word (.docx, .doc), WPS, RTF, ODT or a scanned page image; application/octet-stream"
+            + " is detected from the bytes and fileName")
+    public Response submitDocument(byte[] body, @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+                                   @QueryParam("sourceUrl") String sourceUrl, @QueryParam("fileName") String fileName) {
         MediaType type = MediaType.valueOf(contentType);
         String charset = type.getParameters().get("charset");
         String url = sourceUrl == null || sourceUrl.isBlank() ? "upload:" + (fileName == null ? "anonymous" : fileName) : sourceUrl;
@@ -88,20 +94,37 @@ public class ReportResource {
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @Operation(summary = "Upload a report file (form field 'file'; .txt or .html, any supported charset)")
+    @Operation(summary = "Upload a report file (form field 'file'): text or HTML in any supported charset, PDF, Word"
+            + " (.docx, .doc), WPS, RTF, ODT or a scanned page image; the format comes from the bytes, the file name"
+            + " and the part's content type")
     public Response submitFile(@RestForm("file") FileUpload file, @RestForm("sourceUrl") String sourceUrl) throws IOException {
         if (file == null) {
             throw new RejectedInputException(Rejection.EMPTY_CONTENT, "the form has no field 'file'");
         }
         byte[] body = Files.readAllBytes(file.uploadedFile());
         String name = file.fileName();
-        String lower = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
-        String type = lower.endsWith(".html") || lower.endsWith(".htm") ? "text/html"
-                : file.contentType() != null && file.contentType().startsWith("text/html") ? "text/html" : "text/plain";
+        String type = uploadType(file.contentType(), name);
         String url = sourceUrl == null || sourceUrl.isBlank() ? "upload:" + (name == null ? "anonymous" : name) : sourceUrl;
         RawReport raw = new RawReport(url, Instant.now(), type, null, null, Base64.getEncoder().encodeToString(body),
                 name, null);
         return accepted(ingestion.ingest(raw));
+    }
+
+    /**
+     * A part's type as the ingestor should see it: the declared type when it is one this service reads, else the
+     * file name's, else "detect from the bytes". Browsers send .wps or .odt as application/octet-stream, and curl
+     * sends everything so.
+     */
+    static String uploadType(String declared, String name) {
+        String type = declared == null ? "" : declared.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (SourceFormat.ofMediaType(type).isPresent() && !type.equals("text/plain")) {
+            return type;
+        }
+        return SourceFormat.ofFileName(name).map(f -> switch (f) {
+            case HTML -> "text/html";
+            case TEXT -> "text/plain";
+            default -> MediaType.APPLICATION_OCTET_STREAM;
+        }).orElse(type.equals("text/plain") ? "text/plain" : MediaType.APPLICATION_OCTET_STREAM);
     }
 
     private static Response accepted(List<IngestionService.Receipt> receipts) {

@@ -73,7 +73,7 @@ class BadInputCatalogueTest {
         cases.add(new Case("PDF declared in the event", r -> key(r).contentType("application/json").body(json("application/pdf", "\"content\":\"x\"")), 415, "unsupported-content-type"));
         cases.add(new Case("base64 that is not", r -> key(r).contentType("application/json").body(json("text/plain", "\"contentBase64\":\"@@@not base64@@@\"")), 400, "bad-base64"));
         cases.add(new Case("binary junk as text", r -> key(r).contentType("text/plain").body(randomBytes(4096)), 400, "undecodable"));
-        cases.add(new Case("a PDF file as text", r -> key(r).contentType("text/plain").body(PDF), 415, "unsupported-content-type"));
+        cases.add(new Case("a PDF file as text", r -> key(r).contentType("text/plain").body(PDF), 422, "corrupt-file"));
         cases.add(new Case("no Chinese text", r -> key(r).contentType("text/plain; charset=UTF-8").body("Annual report. GDP grew 5.4%.".getBytes(StandardCharsets.UTF_8)), 400, "no-chinese-text"));
         cases.add(new Case("only page furniture", r -> key(r).contentType("text/plain; charset=UTF-8").body("【 字体: 】【打印文章】\n|\n目录".getBytes(StandardCharsets.UTF_8)), 400, "empty-content"));
         cases.add(new Case("an unsupported media type", r -> key(r).contentType("application/pdf").body(PDF), 415, "unsupported-media-type"));

@@ -64,8 +64,11 @@ class RejectedInputTest {
 
     @Test
     void aMediaTypeThatIsNotTextIsUnsupportedNotMalformed() {
-        rejected(() -> read("{\"sourceUrl\": \"https://a\", \"contentType\": \"application/pdf\", \"content\": \"x\"}"),
-                "unsupported-content-type", "application/pdf");
+        rejected(() -> read("{\"sourceUrl\": \"https://a\", \"contentType\": \"application/zip\", \"content\": \"x\"}"),
+                "unsupported-content-type", "application/zip");
+        // a file format is read from its bytes only: as text it is refused with what to do instead
+        rejected(() -> ingestor.ingest(new io.zhibiao.contracts.RawReport("https://a", null, "application/pdf", null, "x",
+                null, null, null)), "unsupported-content-type", "contentBase64");
         assertThat(read("{\"sourceUrl\": \"https://a\", \"contentType\": \"text/html; charset=gbk\", \"content\": \"x\"}")
                 .contentType()).isEqualTo("text/html; charset=gbk");
     }
@@ -155,9 +158,9 @@ class RejectedInputTest {
     }
 
     @Test
-    void aPdfSentAsText() {
+    void aBrokenPdfSentAsTextIsReadAsAPdfAndRefusedAsCorrupt() {
         byte[] pdf = "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1);
-        rejected(() -> ingestor.ingest(Samples.bytes(pdf, "text/plain", null)), "unsupported-content-type", "PDF");
+        rejected(() -> ingestor.ingest(Samples.bytes(pdf, "text/plain", null)), "corrupt-file", "PDF");
     }
 
     @Test

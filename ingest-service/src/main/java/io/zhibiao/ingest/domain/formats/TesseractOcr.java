@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
  * them.
  */
 public final class TesseractOcr implements Ocr {
-    /** The languages read by default: simplified and traditional Chinese. */
-    public static final String DEFAULT_LANGUAGES = "chi_sim+chi_tra";
+    /** The language read by default: simplified Chinese (add chi_tra for traditional script: slower, and it mixes scripts in simplified text). */
+    public static final String DEFAULT_LANGUAGES = "chi_sim";
 
     private final String command;
     private final String languages;

@@ -52,7 +52,9 @@ class FileFormatsTest {
     static void dump(String name, String t) {
         try {
             java.nio.file.Files.writeString(java.nio.file.Path.of("target", "format-" + name + ".txt"), t);
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "format-text.txt"), fromText.text());
+            if (fromText != null) {
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "format-text.txt"), fromText.text());
+            }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
