@@ -3,6 +3,7 @@ package io.zhibiao.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.RawReport;
+import io.zhibiao.ingest.domain.formats.SourceFormat;
 import io.zhibiao.stack.LocalStack;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -32,7 +33,7 @@ import java.util.stream.Stream;
         "with a progress bar; end with a summary: accepted, duplicates, rejected with reasons."})
 public final class IngestCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "report files (.txt, .html) or directories of them")
+    @Parameters(arity = "1..*", paramLabel = "FILE|DIR", description = "report files (.txt, .html, .pdf, .docx, .doc, .wps, .rtf, .odt, .png, .jpg, .tif) or directories of them")
     List<Path> inputs;
 
     @Option(names = "--url", description = "ingest-service base URL (default: the local stack's)")
@@ -78,7 +79,7 @@ public final class IngestCommand implements Callable<Integer> {
                 RawReport raw = ReportPublisher.toRawReport(file, "file:" + file.toAbsolutePath());
                 try {
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/api/reports"))
-                            .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/json")
+                            .timeout(Duration.ofMinutes(15)).header("Content-Type", "application/json")
                             .header("X-API-Key", key)
                             .POST(HttpRequest.BodyPublishers.ofByteArray(Json.writeBytes(raw))).build(),
                             HttpResponse.BodyHandlers.ofString());
@@ -116,10 +117,10 @@ public final class IngestCommand implements Callable<Integer> {
         for (Path in : inputs) {
             if (Files.isDirectory(in)) {
                 try (Stream<Path> walk = Files.walk(in)) {
-                    walk.filter(Files::isRegularFile).filter(p -> !Sidecars.isSidecar(p)).filter(p -> {
-                        String n = p.getFileName().toString().toLowerCase();
-                        return n.endsWith(".txt") || n.endsWith(".html") || n.endsWith(".htm");
-                    }).sorted().forEach(out::add);
+                    // every format ingest reads: text, HTML, PDF, Word, WPS, RTF, ODT, page images
+                    walk.filter(Files::isRegularFile).filter(p -> !Sidecars.isSidecar(p))
+                            .filter(p -> SourceFormat.ofFileName(p.getFileName().toString()).isPresent())
+                            .sorted().forEach(out::add);
                 }
             } else if (Files.isRegularFile(in)) {
                 out.add(in);

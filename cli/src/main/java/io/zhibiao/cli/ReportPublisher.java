@@ -2,6 +2,7 @@ package io.zhibiao.cli;
 
 import io.zhibiao.contracts.Json;
 import io.zhibiao.contracts.RawReport;
+import io.zhibiao.ingest.domain.formats.SourceFormat;
 import io.zhibiao.contracts.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -57,8 +58,13 @@ public final class ReportPublisher implements AutoCloseable {
         try {
             byte[] bytes = Files.readAllBytes(file);
             String name = file.getFileName().toString();
-            String lower = name.toLowerCase(Locale.ROOT);
-            String type = lower.endsWith(".html") || lower.endsWith(".htm") ? "text/html" : "text/plain";
+            // text and HTML by their extension; any other file (PDF, Word, WPS, RTF, ODT, a scan) is detected by
+            // ingest from its bytes and name
+            String type = SourceFormat.ofFileName(name).map(f -> switch (f) {
+                case TEXT -> "text/plain";
+                case HTML -> "text/html";
+                default -> "application/octet-stream";
+            }).orElse("text/plain");
             // the URL and hints its sidecars give, where it has them (SOURCES.tsv, NAME.hints.json)
             return Sidecars.apply(new RawReport(sourceUrl, Instant.now(), type, null, null,
                     Base64.getEncoder().encodeToString(bytes), name, null), file);
