@@ -91,7 +91,9 @@ class ReportAndCatalogApiTest {
     void openApiAndTheWebPageAreServed() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/indicators/compare"))
                 .body(containsString("/api/indicators/panel"));
-        given().get("/").then().statusCode(200).body(containsString("指标"));
+        // the report reader's OCR notice, which app.js fills for a report read by OCR
+        given().get("/").then().statusCode(200).body(containsString("指标")).body(containsString("id=\"report-ocr\""));
+        given().get("/app.js").then().statusCode(200).body(containsString("OCR识别"));
         given().get("/_static/echarts/6.0.0/dist/echarts.min.js").then().statusCode(200);
     }
 }
