@@ -99,6 +99,36 @@ function reportLink(documentId, paragraph, text, terms) {
   return el('a', {href: '#report/' + encodeURIComponent(documentId) + (qs ? '?' + qs : ''), class: 'doc-link'}, text);
 }
 
+/** "第12页" beside a fact or a hit from a paged source (PDF, Word, a scan), marked when the page was read by OCR. */
+function pageRef(page, ocr) {
+  if (page === null || page === undefined) return null;
+  return el('span', {class: 'page-ref' + (ocr ? ' ocr' : ''), 'data-testid': 'page-ref',
+    title: ocr ? '原文件第' + page + '页，扫描件，文字经 OCR 识别，请核对原件' : '原文件第' + page + '页'},
+    '第' + page + '页' + (ocr ? ' · OCR' : ''));
+}
+
+/** Page numbers as short ranges: 3、5—7、9. */
+function pageRanges(pages) {
+  const sorted = [...new Set(pages)].sort((a, b) => a - b);
+  const out = [];
+  for (let i = 0; i < sorted.length; i++) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    out.push(j > i ? sorted[i] + '—' + sorted[j] : String(sorted[i]));
+    i = j;
+  }
+  return out.join('、');
+}
+
+/** The page that holds an offset of the text ({page, start, ocr} of the report's pages), or null. */
+function pageAt(pages, offset) {
+  let found = null;
+  for (const p of pages || []) {
+    if (p.start <= offset) found = p; else break;
+  }
+  return found || (pages && pages.length ? pages[0] : null);
+}
+
 async function api(path) {
   const r = await fetch(path, {headers: {Accept: 'application/json'}});
   let body = null;
@@ -254,7 +284,8 @@ async function searchView(params) {
     hits.append(el('li', {class: 'hit', 'data-testid': 'hit'},
       el('div', {class: 'hit-head'},
         reportLink(h.documentId, h.paragraph, h.title || h.documentId, terms),
-        el('span', {class: 'meta'}, [h.region, h.province, h.year ? h.year + '年' : null].filter(Boolean).join(' · '))),
+        el('span', {class: 'meta'}, [h.region, h.province, h.year ? h.year + '年' : null].filter(Boolean).join(' · '),
+          h.page ? ' ' : null, pageRef(h.page, h.ocr))),
       h.sectionPath && h.sectionPath.length ? el('div', {class: 'path'}, h.sectionPath.join(' › ')) : null,
       el('div', {class: 'fragments'}, frags.map(f => el('p', {class: 'fragment'}, highlightNodes(f)))),
       el('div', {class: 'hit-foot'}, reportLink(h.documentId, h.paragraph, '在原文中查看 →', terms))));
@@ -292,7 +323,20 @@ async function reportView(id, params) {
   const m = r.metadata;
   document.getElementById('report-title').textContent = m.title || m.documentId;
   document.getElementById('report-meta').textContent = [m.region, m.province, LABELS.level[m.level], LABELS.docType[m.docType],
-    m.year ? m.year + '年' : null, m.speaker, m.chars + ' 字', '编号 ' + m.documentId].filter(Boolean).join(' · ');
+    m.year ? m.year + '年' : null, m.speaker, m.chars + ' 字',
+    m.format ? m.format.toUpperCase() + (m.pageCount ? ' 共 ' + m.pageCount + ' 页' : '') : null,
+    '编号 ' + m.documentId].filter(Boolean).join(' · ');
+  const pages = r.pages || [];
+  const ocrNotice = document.getElementById('report-ocr');
+  ocrNotice.replaceChildren();
+  ocrNotice.hidden = !m.ocr;
+  if (m.ocr) {
+    const scanned = pages.filter(p => p.ocr).map(p => p.page);
+    ocrNotice.append(
+      el('span', {class: 'badge ocr', 'data-testid': 'ocr-badge'}, 'OCR识别' + (m.ocrConfidence !== undefined && m.ocrConfidence !== null
+        ? '，置信度 ' + Math.round(m.ocrConfidence) : '')),
+      ' ' + (scanned.length ? '第' + pageRanges(scanned) + '页' : '部分页面') + '为扫描件，文字经 OCR 识别，可能有误字；引用前请核对原件。');
+  }
 
   const container = document.getElementById('report-text');
   container.replaceChildren();
@@ -300,7 +344,29 @@ async function reportView(id, params) {
   const headingStarts = new Map();
   const walk = (nodes) => nodes.forEach(n => { headingStarts.set(n.start, n); walk(n.children); });
   walk(r.sections);
+  // where a page of the source begins: a line of its own before a paragraph, or a mark inside one
+  const pageBreak = (p) => el('div', {class: 'page-break', 'data-page': p.page, 'data-testid': 'page-break'},
+    el('span', {}, '第' + p.page + '页'), p.ocr ? el('span', {class: 'badge ocr', title: '扫描件，经 OCR 识别'}, 'OCR') : null);
+  const pageMark = (p) => el('span', {class: 'page-mark', 'data-page': p.page, 'data-testid': 'page-break',
+    title: p.ocr ? '扫描件，经 OCR 识别' : null}, '〔第' + p.page + '页' + (p.ocr ? ' · OCR' : '') + '〕');
+  // the text [from, to) with the terms marked and a mark where a page begins inside it
+  const segment = (from, to) => {
+    const out = [];
+    let at = from;
+    for (const p of pages) {
+      if (p.start <= from || p.start >= to) continue;
+      out.push(...markTerms(text.slice(at, p.start), terms), pageMark(p));
+      at = p.start;
+    }
+    out.push(...markTerms(text.slice(at, to), terms));
+    return out;
+  };
+  let previousEnd = -1;
   for (const para of r.paragraphs) {
+    for (const p of pages) {
+      if (p.start > previousEnd && p.start <= para.start) container.append(pageBreak(p));
+    }
+    previousEnd = para.end - 1;
     const body = text.slice(para.start, para.end);
     const section = headingStarts.get(para.start);
     // a heading alone on its line is a heading; a heading that opens a paragraph (1. 发展壮大先进制造实力。…) is set in bold
@@ -308,7 +374,8 @@ async function reportView(id, params) {
     const lead = section && !alone && body.startsWith(section.heading) ? section.heading : '';
     const node = el(alone ? (section.level <= 1 ? 'h3' : 'h4') : 'p',
       {id: 'para-' + para.paragraph, class: 'para', 'data-paragraph': para.paragraph},
-      lead ? el('strong', {}, markTerms(lead, terms)) : null, markTerms(body.slice(lead.length), terms));
+      lead ? el('strong', {}, segment(para.start, para.start + lead.length)) : null,
+      segment(para.start + lead.length, para.end));
     if (r.passage && r.passage.paragraph === para.paragraph) node.classList.add('focus');
     container.append(node);
   }
@@ -318,6 +385,7 @@ async function reportView(id, params) {
   toc.replaceChildren();
   const tocList = (nodes) => nodes.map(n => el('li', {},
     el('a', {href: '#', onclick: (e) => { e.preventDefault(); scrollToOffset(r, n.start); }}, n.heading),
+    pages.length ? el('span', {class: 'toc-page'}, ' ' + pageAt(pages, n.start).page) : null,
     n.children.length ? el('ol', {}, tocList(n.children)) : null));
   toc.append(...tocList(r.sections));
 
@@ -362,7 +430,8 @@ async function indicatorsView(params) {
         + (f.estimated ? '*' : '')),
       el('td', {}, (f.unit || '') + (f.qualifier ? ' ' + (LABELS.qualifier[f.qualifier] || '') : '')),
       el('td', {class: 'quote'}, f.quote || ''),
-      el('td', {class: 'wrap'}, reportLink(f.documentId, paragraphOf(f.passageId), f.title || f.documentId, [f.quote]))));
+      el('td', {class: 'wrap'}, reportLink(f.documentId, paragraphOf(f.passageId), f.title || f.documentId, [f.quote]),
+        f.page ? ' ' : null, pageRef(f.page, f.ocr))));
   }
   const pager = document.getElementById('indicator-pager');
   pager.replaceChildren();
@@ -530,7 +599,8 @@ async function yearsAxis(params, label, compared) {
 
 function sourcedTip(name, v) {
   if (!v) return escapeHtml(name) + '：—';
-  return escapeHtml(name) + '：' + escapeHtml(valueText(v)) + (v.reportYear ? '（' + v.reportYear + '年报告）' : '')
+  return escapeHtml(name) + '：' + escapeHtml(valueText(v)) + (v.reportYear ? '（' + v.reportYear + '年报告'
+    + (v.page ? '第' + v.page + '页' + (v.ocr ? '，OCR' : '') : '') + '）' : '')
     + '<br><span style="color:#777">“' + escapeHtml(v.quote || '') + '”</span>';
 }
 
@@ -603,7 +673,8 @@ function yearsBetween(years) {
 
 function sourceCell(v) {
   if (!v) return '';
-  return el('span', {}, '“' + (v.quote || '') + '” ', reportLink(v.documentId, v.paragraph, (v.reportYear || '') + '年报告', [v.quote]));
+  return el('span', {}, '“' + (v.quote || '') + '” ', reportLink(v.documentId, v.paragraph, (v.reportYear || '') + '年报告', [v.quote]),
+    v.page ? ' ' : null, pageRef(v.page, v.ocr));
 }
 
 // ---- a region's series -------------------------------------------------------------------------
@@ -641,7 +712,8 @@ async function seriesView(params) {
       + (m.unit ? '（' + m.unit + '）' : '')), box, plan, el('div', {class: 'table-wrap'}, table)));
     const c = chart(box);
     const years = m.points.map(p => p.period + '');
-    const tip = (v) => v ? valueText(v) + '<br><span style="color:#777">' + escapeHtml(v.quote || '') + '</span>' : '';
+    const tip = (v) => v ? escapeHtml(valueText(v)) + (v.page ? '（第' + v.page + '页' + (v.ocr ? '，OCR' : '') + '）' : '')
+      + '<br><span style="color:#777">' + escapeHtml(v.quote || '') + '</span>' : '';
     c.setOption({
       animation: false,
       tooltip: {trigger: 'axis', formatter: (items) => {

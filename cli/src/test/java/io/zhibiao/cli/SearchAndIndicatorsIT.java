@@ -96,14 +96,15 @@ class SearchAndIndicatorsIT {
         List<List<String>> rows = csv(new String(body, 3, body.length - 3, StandardCharsets.UTF_8));
         assertThat(rows.get(0)).containsExactly("region", "province", "level", "indicator", "indicator_zh", "kind",
                 "estimated", "period", "measure", "value", "value_max", "unit", "qualifier", "quote", "document_id",
-                "passage_id", "title", "report_year", "source", "start", "end");
+                "passage_id", "title", "report_year", "source", "start", "end", "page");
         long total = get(api + "/api/indicators?region=" + enc("锦州市") + "&size=1").path("total").asLong();
         assertThat(rows).hasSize((int) total + 1);
         assertThat(total).isGreaterThan(10);
         Map<String, String> texts = new HashMap<>();
         for (List<String> row : rows.subList(1, rows.size())) {
-            assertThat(row).hasSize(21);
+            assertThat(row).hasSize(22);
             assertThat(row.get(0)).isEqualTo("锦州市");
+            assertThat(row.get(21)).as("the samples are texts: no page").isEmpty();
             String doc = row.get(14);
             String text = texts.computeIfAbsent(doc, d -> get(api + "/api/reports/" + d).path("text").asText());
             assertThat(text.substring(Integer.parseInt(row.get(19)), Integer.parseInt(row.get(20))))

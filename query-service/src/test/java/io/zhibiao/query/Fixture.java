@@ -3,6 +3,7 @@ package io.zhibiao.query;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zhibiao.contracts.Json;
+import io.zhibiao.contracts.Pages;
 import io.zhibiao.contracts.words.WordSegmenter;
 
 import java.io.IOException;
@@ -22,7 +23,9 @@ import java.util.stream.Collectors;
  * reports of three regions in three provinces and a fragment that names no government, their paragraphs
  * as passages, and indicator facts with their quotes: a first actual marked estimated (初步核算), a later
  * report restating an earlier year's actual with another value (a revision), a fact without a period and
- * one without a region (unplaced). The mappings are index-service's own (read from its sources), so the query service is
+ * one without a region (unplaced). 锦州 2024 came from a PDF of three pages whose last page is a scan read by OCR
+ * ({@link #JINZHOU_2024_PAGES}): its report, passages and facts have pages as index-service writes them; the other
+ * reports are text and have none. The mappings are index-service's own (read from its sources), so the query service is
  * tested against the indices it will really read.
  */
 public final class Fixture {
@@ -82,7 +85,30 @@ public final class Fixture {
             {LECHANG_2023, "gdp", "target", 2023, "growth_pct", 6.0, null, false, "地区生产总值增长6%"},
     };
 
+    /** Where 2024 锦州's pages begin: page 2 within the review (经核实…), page 3 (OCR, confidence 87) at the targets. */
+    public static final Pages JINZHOU_2024_PAGES = jinzhou2024Pages();
+
     private static boolean loaded;
+
+    private static Pages jinzhou2024Pages() {
+        String text = REPORTS[0][7];
+        return new Pages("pdf", 3, List.of(new Pages.Start(1, 0), new Pages.Start(2, text.indexOf("经核实")),
+                new Pages.Start(3, text.indexOf("二、2024年主要目标"))), List.of(3), 87.0);
+    }
+
+    static Pages pages(String documentId) {
+        return documentId.equals(JINZHOU_2024) ? JINZHOU_2024_PAGES : null;
+    }
+
+    /** As index-service says of a passage: true when a page that [start, end) spans was read by OCR. */
+    static boolean ocr(Pages pages, int start, int end) {
+        for (int page = pages.pageAt(start); page <= pages.pageAt(Math.max(start, end - 1)); page++) {
+            if (pages.isOcr(page)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Creates reports-v1, passages-v1, facts-v1 with their aliases and fills them; once per JVM. */
     public static synchronized void load(String elasticsearch) {
@@ -136,6 +162,17 @@ public final class Fixture {
         doc.put("indexInSource", 0);
         doc.put("chars", text.length());
         doc.put("text", text);
+        Pages pages = pages(id);
+        if (pages != null) {
+            doc.put("format", pages.format());
+            doc.put("pageCount", pages.count());
+            doc.put("ocr", pages.anyOcr());
+            doc.put("ocrConfidence", pages.ocrConfidence());
+            ArrayNode starts = doc.putArray("pageStarts");
+            pages.starts().forEach(st -> starts.add(st.page()).add(st.offset()));
+            ArrayNode ocrPages = doc.putArray("ocrPages");
+            pages.ocrPages().forEach(ocrPages::add);
+        }
         // sections: the lines that start with 一、 二、 ; paragraphs: the lines
         ArrayNode sections = doc.putArray("sections");
         List<int[]> lines = new ArrayList<>();
@@ -173,6 +210,12 @@ public final class Fixture {
             }
             p.put("reviewedYear", Integer.parseInt(r[6]) - 1);
             p.put("sourceName", "fixture.txt");
+            if (pages != null) {
+                p.put("page", pages.pageAt(l[0]));
+                if (ocr(pages, l[0], l[1])) {
+                    p.put("ocr", true);
+                }
+            }
             bulk("passages", id + ":p" + paragraph, p);
             paragraph++;
         }
@@ -214,6 +257,13 @@ public final class Fixture {
         d.put("quote", quote);
         d.put("start", start);
         d.put("end", start + quote.length());
+        Pages pages = pages(id);
+        if (pages != null) {
+            d.put("page", pages.pageAt(start));
+            if (pages.isOcr(pages.pageAt(start))) {
+                d.put("ocr", true);
+            }
+        }
         bulk("facts", id + ":f" + ordinal, d);
     }
 

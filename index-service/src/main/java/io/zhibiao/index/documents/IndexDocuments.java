@@ -2,6 +2,7 @@ package io.zhibiao.index.documents;
 
 import io.zhibiao.contracts.ExtractedIndicators;
 import io.zhibiao.contracts.IndicatorFact;
+import io.zhibiao.contracts.Pages;
 import io.zhibiao.contracts.Region;
 import io.zhibiao.contracts.ReportMetadata;
 import io.zhibiao.contracts.SegmentedReport;
@@ -24,19 +25,56 @@ public final class IndexDocuments {
     public record Keyed<T>(String id, T doc) {
     }
 
+    /** The report with its metadata, text and sections; for a paged source its pages (see {@link ReportDoc}). */
     public static ReportDoc report(SegmentedReport r, Instant now) {
         ReportMetadata m = r.metadata();
         Region g = region(m);
+        Pages pages = m.pages();
         return new ReportDoc(r.documentId(), m.title(), g.name(), g.code(), g.province(), g.level(), m.docType(),
                 m.year(), m.reviewedYear(), m.speaker(), m.fragment(), m.sourceUrl(), m.sourceName(),
-                m.indexInSource(), m.publishedAt(), m.publisher(), r.text().length(), r.paragraphs().size(), r.text(),
+                m.indexInSource(), m.publishedAt(), m.publisher(), r.text().length(), r.paragraphs().size(),
+                pages == null ? null : pages.format(), pages == null ? null : pages.count(),
+                pages == null ? null : pages.anyOcr(), pages == null || !pages.anyOcr() ? null : pages.ocrConfidence(),
+                pageStarts(pages), pages == null || !pages.anyOcr() ? null : pages.ocrPages(), r.text(),
                 r.sections(), now);
+    }
+
+    /** Where each page begins, as flat pairs {@code [page, offset, page, offset, …]}; null without pages. */
+    static List<Integer> pageStarts(Pages pages) {
+        if (pages == null || pages.starts().isEmpty()) {
+            return null;
+        }
+        List<Integer> out = new ArrayList<>(2 * pages.starts().size());
+        for (Pages.Start s : pages.starts()) {
+            out.add(s.page());
+            out.add(s.offset());
+        }
+        return out;
+    }
+
+    /** True when a page that the text [start, end) spans was read by OCR; null when none was (or no pages). */
+    static Boolean ocr(Pages pages, int start, int end) {
+        if (pages == null || !pages.anyOcr()) {
+            return null;
+        }
+        Integer first = pages.pageAt(start);
+        Integer last = pages.pageAt(Math.max(start, end - 1));
+        if (first == null || last == null) {
+            return null;
+        }
+        for (int page = first; page <= last; page++) {
+            if (pages.isOcr(page)) {
+                return Boolean.TRUE;
+            }
+        }
+        return null;
     }
 
     /** One passage per paragraph, with its section path and its words. */
     public static List<Keyed<PassageDoc>> passages(SegmentedReport r) {
         ReportMetadata m = r.metadata();
         Region g = region(m);
+        Pages pages = m.pages();
         Map<Integer, StringBuilder> words = wordsByParagraph(r);
         List<Keyed<PassageDoc>> out = new ArrayList<>(r.paragraphs().size());
         for (Paragraph p : r.paragraphs()) {
@@ -45,24 +83,35 @@ public final class IndexDocuments {
             out.add(new Keyed<>(PassageDoc.id(r.documentId(), p.index()), new PassageDoc(r.documentId(), p.index(),
                     p.start(), p.end(), r.text().substring(p.start(), p.end()), w == null ? "" : w.toString(),
                     topSection(path, m.title()), path, m.title(), g.name(), g.code(), g.province(), g.level(),
-                    m.docType(), m.year(), m.reviewedYear(), m.sourceName())));
+                    m.docType(), m.year(), m.reviewedYear(), m.sourceName(), m.pageAt(p.start()),
+                    ocr(pages, p.start(), p.end()))));
         }
         return out;
     }
 
-    /** Facts with the report's metadata and the passage that holds each quote. */
+    /**
+     * Facts with the report's metadata and the passage that holds each quote; from a paged source the page of the
+     * quote and whether it was read by OCR, as the fact says (nlp-service places it), else from the metadata's pages.
+     */
     public static List<Keyed<FactDoc>> facts(ExtractedIndicators e) {
         ReportMetadata m = e.metadata();
         Region g = region(m);
+        Pages pages = m.pages();
         List<Keyed<FactDoc>> out = new ArrayList<>(e.facts().size());
         int ordinal = 0;
         for (IndicatorFact f : e.facts()) {
             String passage = f.paragraph() == null ? null : PassageDoc.id(e.documentId(), f.paragraph());
+            Integer page = f.page();
+            Boolean ocr = f.ocr();
+            if (page == null && pages != null) {
+                page = pages.pageAt(f.start());
+                ocr = pages.isOcr(page) ? Boolean.TRUE : null;
+            }
             out.add(new Keyed<>(FactDoc.id(e.documentId(), ordinal++), new FactDoc(e.documentId(), passage,
                     f.source() != null ? f.source() : m.sourceName(), f.region() != null ? f.region() : g.name(),
                     g.code(), g.province(), g.level(), m.docType(), m.year(), m.title(), f.indicator(), f.kind(),
                     f.estimated(), f.period(), f.measure(), f.value(), f.valueMax(), f.unit(), f.qualifier(),
-                    f.quote(), f.start(), f.end())));
+                    f.quote(), f.start(), f.end(), page, ocr)));
         }
         return out;
     }

@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The three indices, each a versioned name behind an alias: {@code passages-v1} behind {@code passages}.
@@ -100,6 +103,36 @@ public final class IndexLayout {
         if (!actions.isEmpty()) {
             client.indices().updateAliases(u -> u.actions(actions));
         }
+    }
+
+    /**
+     * The fields of this release's mappings that the existing indices of this version lack, by kind (empty when
+     * they have them all). An index keeps the mapping it was created with: one made by an earlier release lacks
+     * the fields added since, and as its mapping is strict it refuses every document that has one of them (the
+     * event is dead-lettered). A mapping change is a reindex into a new version (docs/SEARCH.md), not a change
+     * in place; this only says that one is due.
+     */
+    public Map<String, List<String>> missingFields(ElasticsearchClient client) throws IOException {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        for (String kind : KINDS) {
+            String name = index(kind);
+            if (!client.indices().exists(e -> e.index(name)).value()) {
+                continue;
+            }
+            var existing = client.indices().getMapping(g -> g.index(name)).get(name);
+            Set<String> have = existing == null ? Set.of() : existing.mappings().properties().keySet();
+            List<String> missing = new ArrayList<>();
+            Json.mapper().readTree(resource(kind)).path("mappings").path("properties").fieldNames()
+                    .forEachRemaining(field -> {
+                        if (!have.contains(field)) {
+                            missing.add(field);
+                        }
+                    });
+            if (!missing.isEmpty()) {
+                out.put(kind, missing);
+            }
+        }
+        return out;
     }
 
     /** True when all three indices of this version exist. */

@@ -81,6 +81,7 @@ public class IndexService {
                 layout.ensure(client);
                 ready.countDown();
                 LOG.infof("indices of version %d ready: %s, %s, %s", version, layout.reports(), layout.passages(), layout.facts());
+                warnOfMissingFields();
                 return;
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("Elasticsearch not ready (%s); retrying in %d ms", e.toString(), backoff);
@@ -92,6 +93,19 @@ public class IndexService {
                 }
                 backoff = Math.min(maxBackoffMillis, backoff * 2);
             }
+        }
+    }
+
+    /** Says so when the indices of this version were made by an earlier release and lack fields (a reindex is due). */
+    private void warnOfMissingFields() {
+        try {
+            var missing = layout.missingFields(client);
+            missing.forEach((kind, fields) -> LOG.warnf("%s was created by an earlier release and lacks the fields %s:"
+                    + " its strict mapping refuses documents that have them (dead-lettered); reindex into a new version"
+                    + " (./zhibiao reindex --version N, docs/SEARCH.md, \"Reindex without downtime\")",
+                    layout.index(kind), fields));
+        } catch (IOException | RuntimeException e) {
+            LOG.debugf("could not compare the mappings of version %d: %s", version, e);
         }
     }
 

@@ -85,7 +85,9 @@ public final class Indexer {
             List<BulkOperation> ops = byDoc.computeIfAbsent(r.documentId(), k -> new ArrayList<>());
             ops.add(BulkOperation.of(b -> b.index(i -> i.index(layout.reports()).id(r.documentId())
                     .document(IndexDocuments.report(r, now)))));
-            sizes.put(r.documentId(), 1024 + BulkBatches.textBytes(r.text()) + 160L * r.sections().size());
+            int pageStarts = r.metadata().pages() == null ? 0 : r.metadata().pages().starts().size();
+            sizes.put(r.documentId(), 1024 + BulkBatches.textBytes(r.text()) + 160L * r.sections().size()
+                    + 16L * pageStarts);
             for (IndexDocuments.Keyed<PassageDoc> p : IndexDocuments.passages(r)) {
                 ops.add(BulkOperation.of(b -> b.index(i -> i.index(layout.passages()).id(p.id()).document(p.doc()))));
                 sizes.put(p.id(), 512 + BulkBatches.textBytes(p.doc().text()) + BulkBatches.textBytes(p.doc().words()));

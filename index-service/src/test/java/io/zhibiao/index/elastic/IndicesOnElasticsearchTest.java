@@ -3,6 +3,7 @@ package io.zhibiao.index.elastic;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.zhibiao.contracts.ExtractedIndicators;
 import io.zhibiao.contracts.IndicatorFact;
+import io.zhibiao.contracts.Pages;
 import io.zhibiao.contracts.Region;
 import io.zhibiao.contracts.ReportMetadata;
 import io.zhibiao.contracts.SegmentedReport;
@@ -170,5 +171,79 @@ class IndicesOnElasticsearchTest {
         assertThat(client.indices().existsIndexTemplate(t -> t.name("t4-zhibiao-reports-v1")).value()).isTrue();
         Map<String, List<String>> aliases = new IndexAdmin(client, new IndexLayout("t4-", 1)).aliases();
         assertThat(aliases).containsEntry("t4-reports", List.of("t4-reports-v1"));
+    }
+
+    static final ReportMetadata PAGED = META.withPages(new Pages("pdf", 4, List.of(new Pages.Start(3, 0),
+            new Pages.Start(4, TEXT.indexOf("新能源"))), List.of(4), 87.0));
+
+    static SegmentedReport pagedReport(String id) {
+        SegmentedReport r = report(id, List.of());
+        return new SegmentedReport(id, PAGED, r.text(), r.supersedes(), r.sections(), r.paragraphs(), r.sentences());
+    }
+
+    @Test
+    void theMappingsTakeThePagesOfAPagedReportAndStoreThePageStartsUnindexed() throws IOException {
+        IndexLayout layout = new IndexLayout("t5-", 1);
+        layout.ensure(client);
+        assertThat(layout.missingFields(client)).isEmpty();
+        Indexer indexer = indexer(layout);
+        SegmentedReport paged = pagedReport("paged");
+        assertThat(indexer.indexText(List.of(paged))).singleElement().satisfies(o -> assertThat(o.refusal()).isNull());
+        IndicatorFact gdp = facts("paged", 1).facts().get(0).placedIn(paged);
+        assertThat(indexer.indexFacts(List.of(new ExtractedIndicators("paged", PAGED, List.of(), List.of(gdp)))))
+                .singleElement().satisfies(o -> assertThat(o.refusal()).isNull());
+        // a text report beside it, without any of the fields
+        indexer.indexText(List.of(report("text", List.of())));
+
+        var report = client.get(g -> g.index("t5-reports-v1").id("paged"), com.fasterxml.jackson.databind.node.ObjectNode.class).source();
+        assertThat(report.path("format").asText()).isEqualTo("pdf");
+        assertThat(report.path("pageCount").asInt()).isEqualTo(4);
+        assertThat(report.path("ocr").asBoolean()).isTrue();
+        assertThat(report.path("ocrConfidence").asDouble()).isEqualTo(87.0);
+        assertThat(report.path("pageStarts").toString()).isEqualTo("[3,0,4," + TEXT.indexOf("新能源") + "]");
+        var passage = client.get(g -> g.index("t5-passages-v1").id("paged:p2"), com.fasterxml.jackson.databind.node.ObjectNode.class).source();
+        assertThat(passage.path("page").asInt()).isEqualTo(4);
+        assertThat(passage.path("ocr").asBoolean()).isTrue();
+        var fact = client.get(g -> g.index("t5-facts-v1").id("paged:f0"), com.fasterxml.jackson.databind.node.ObjectNode.class).source();
+        assertThat(fact.path("page").asInt()).isEqualTo(3);
+        assertThat(fact.has("ocr")).isFalse();
+        var text = client.get(g -> g.index("t5-reports-v1").id("text"), com.fasterxml.jackson.databind.node.ObjectNode.class).source();
+        assertThat(text.has("format")).isFalse();
+        assertThat(text.has("pageStarts")).isFalse();
+
+        // the page starts are kept for the reader, not indexed: no query can use them
+        client.indices().refresh(r -> r.index("t5-*"));
+        assertThat(client.count(c -> c.index("t5-passages-v1").query(q -> q.term(t -> t.field("page").value(4)))).count())
+                .isEqualTo(1);
+        assertThat(client.count(c -> c.index("t5-reports-v1").query(q -> q.term(t -> t.field("ocr").value(true)))).count())
+                .isEqualTo(1);
+        assertThatThrownBy(() -> client.count(c -> c.index("t5-reports-v1").query(q -> q.term(t -> t.field("pageStarts").value(3)))))
+                .isInstanceOf(co.elastic.clients.elasticsearch._types.ElasticsearchException.class);
+    }
+
+    @Test
+    void anIndexMadeByAnEarlierReleaseLacksThePageFieldsAndRefusesThemUntilAReindex() throws IOException {
+        // reports-v1 as the release before the pages made it: the same mapping without the page fields
+        var body = (com.fasterxml.jackson.databind.node.ObjectNode) io.zhibiao.contracts.Json.mapper()
+                .readTree(IndexLayout.resource("reports"));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) body.path("mappings").path("properties"))
+                .remove(List.of("format", "pageCount", "ocr", "ocrConfidence", "pageStarts", "ocrPages"));
+        String old = io.zhibiao.contracts.Json.write(body);
+        client.indices().create(c -> c.index("t6-reports-v1").withJson(new java.io.StringReader(old)));
+        IndexLayout v1 = new IndexLayout("t6-", 1);
+        v1.ensure(client);
+        assertThat(v1.missingFields(client)).containsOnlyKeys("reports").containsEntry("reports",
+                List.of("format", "pageCount", "ocr", "ocrConfidence", "pageStarts", "ocrPages"));
+        // a text report still goes in; a paged one is refused (its event is dead-lettered) ...
+        assertThat(indexer(v1).indexText(List.of(report("text", List.of())))).singleElement()
+                .satisfies(o -> assertThat(o.refused()).isFalse());
+        assertThat(indexer(v1).indexText(List.of(pagedReport("paged")))).singleElement()
+                .satisfies(o -> assertThat(o.refusal()).contains("strict"));
+        // ... until a new version, made with this release's mappings, takes it
+        IndexLayout v2 = v1.atVersion(2);
+        v2.ensure(client);
+        assertThat(v2.missingFields(client)).isEmpty();
+        assertThat(indexer(v2).indexText(List.of(pagedReport("paged")))).singleElement()
+                .satisfies(o -> assertThat(o.refused()).isFalse());
     }
 }

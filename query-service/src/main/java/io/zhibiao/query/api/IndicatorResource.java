@@ -53,10 +53,12 @@ public class IndicatorResource {
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/csv"})
     @Operation(summary = "Indicator facts by filters, each with its document id, passage and the quote that states it",
-            description = "Filters may be repeated (alternatives). format=csv gives every matching fact (at most 10000) as"
+            description = "Filters may be repeated (alternatives). A fact from a paged source (PDF, Word, a scan) has the"
+                    + " page that holds its quote (page, from 1) and ocr: true when that page was read by OCR; both are"
+                    + " absent for text and HTML. format=csv gives every matching fact (at most 10000) as"
                     + " CSV in UTF-8 with a byte order mark, columns: " + "region, province, level, indicator, indicator_zh,"
                     + " kind, estimated, period, measure, value, value_max, unit, qualifier, quote, document_id, passage_id,"
-                    + " title, report_year, source, start, end. unplaced=true lists only the facts that no table can place"
+                    + " title, report_year, source, start, end, page (empty without pages). unplaced=true lists only the facts that no table can place"
                     + " (no region or no period), each with why (no_region, no_period); /api/catalog counts them.")
     @APIResponse(responseCode = "200", description = "a page of facts (with unplaced=true each has why), or the CSV file",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IndicatorService.Page.class)),
@@ -114,7 +116,9 @@ public class IndicatorResource {
                     + " year with a group of columns per indicator (<indicator>_target, <indicator>_actual, …); without"
                     + " indicator, every indicator that has facts of the measure. format=csv is UTF-8 with a byte order"
                     + " mark (bom=false for Stata and R), format=xlsx a workbook with the sheet panel and a README sheet"
-                    + " that explains every column in Chinese and English. Met/missed follow the rules of /compare.")
+                    + " that explains every column in Chinese and English. Met/missed follow the rules of /compare. Every"
+                    + " number has page (and ocr when true) if its report came from a paged source; the files have"
+                    + " target_page, actual_page and revised_page beside the quotes.")
     @APIResponse(responseCode = "200", description = "the panel as JSON, or the CSV or XLSX file (Content-Disposition: attachment)",
             content = {@Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Panel.Table.class)),
                     @Content(mediaType = "text/csv"), @Content(mediaType = XLSX)})
@@ -186,7 +190,7 @@ public class IndicatorResource {
     @Path("/compare")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Per region: the target for a year (from that year's report) beside the actual (from the next"
-            + " year's report), the gap and met/missed, with the document id and quote of every number")
+            + " year's report), the gap and met/missed, with the document id, quote and (paged sources) page of every number")
     @APIResponse(responseCode = "400", description = "indicator or period missing, or a parameter out of range")
     public TargetActualComparison.Table compare(
             @Context UriInfo uri,
@@ -217,7 +221,7 @@ public class IndicatorResource {
     @Path("/series")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A region's values of an indicator over the years: targets and actuals per year, per measure,"
-            + " and plan targets, each with its document id and quote")
+            + " and plan targets, each with its document id, quote and (paged sources) page")
     @APIResponse(responseCode = "400", description = "region or indicator missing, or a parameter out of range")
     public RegionSeries.Series series(
             @Context UriInfo uri,

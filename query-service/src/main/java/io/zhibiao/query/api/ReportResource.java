@@ -32,7 +32,11 @@ public class ReportResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A report: metadata, section tree, paragraph offsets and text; passage=N also answers where"
-            + " passage N is (offsets, section path), for the page to scroll to")
+            + " passage N is (offsets, section path), for the page to scroll to",
+            description = "A report from a paged source (PDF, Word, a scan) has in its metadata format, pageCount, ocr"
+                    + " and ocrConfidence (0–100, when pages were read by OCR), pages: where each page begins in the text"
+                    + " (page, start, ocr when read by OCR), and the page each paragraph begins on (page, and ocr when a"
+                    + " page it spans was read by OCR). All of these are absent for text and HTML.")
     @APIResponse(responseCode = "404", description = "no report with this id")
     @APIResponse(responseCode = "400", description = "a malformed id or parameter, or a passage the report does not have")
     public ReportService.Report get(

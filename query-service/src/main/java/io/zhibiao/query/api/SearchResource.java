@@ -37,7 +37,9 @@ public class SearchResource {
             description = "Terms are separated by spaces; \"quoted phrases\" stay whole; -term excludes. Each term must"
                     + " occur as written (a substring); the shared HanLP word segmentation ranks the hits. A filter may be"
                     + " repeated (values of one filter are alternatives; different filters all apply). Each facet counts"
-                    + " passages (count) and reports (reports) with every filter applied except its own.")
+                    + " passages (count) and reports (reports) with every filter applied except its own. A hit from a paged"
+                    + " source (PDF, Word, a scan) has the page its passage begins on (page) and ocr: true when a page it"
+                    + " spans was read by OCR.")
     @APIResponse(responseCode = "200", description = "a page of passages")
     @APIResponse(responseCode = "400", description = "a parameter is missing, unknown or out of range; the reason says which")
     public SearchService.Page search(

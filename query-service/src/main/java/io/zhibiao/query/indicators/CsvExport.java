@@ -7,12 +7,13 @@ import java.util.List;
 
 /**
  * Facts as CSV for spreadsheets: UTF-8 with a byte order mark (so Excel reads the Chinese right),
- * RFC 4180 quoting, CRLF line ends, one fact a row with its provenance.
+ * RFC 4180 quoting, CRLF line ends, one fact a row with its provenance; {@code page} is the page of the
+ * source that holds the quote (empty for text and HTML), last so that the columns before keep their places.
  */
 public final class CsvExport {
     public static final List<String> COLUMNS = List.of("region", "province", "level", "indicator", "indicator_zh",
             "kind", "estimated", "period", "measure", "value", "value_max", "unit", "qualifier", "quote",
-            "document_id", "passage_id", "title", "report_year", "source", "start", "end");
+            "document_id", "passage_id", "title", "report_year", "source", "start", "end", "page");
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     public static byte[] write(List<Fact> facts) {
@@ -24,7 +25,7 @@ public final class CsvExport {
                     String.valueOf(f.estimated()), number(f.period()), text(f.measure()), number(f.value()),
                     number(f.valueMax()), text(f.unit()), text(f.qualifier()), text(f.quote()), text(f.documentId()),
                     text(f.passageId()), text(f.title()), number(f.reportYear()), text(f.source()),
-                    String.valueOf(f.start()), String.valueOf(f.end()));
+                    String.valueOf(f.start()), String.valueOf(f.end()), number(f.page()));
         }
         byte[] body = sb.toString().getBytes(StandardCharsets.UTF_8);
         byte[] out = new byte[BOM.length + body.length];

@@ -19,7 +19,8 @@ import java.util.Optional;
 /**
  * One report to read: its metadata, its section tree (nested, from the flat list the segment stage
  * made), its paragraphs as offsets into the text, and, when asked, where one passage sits so that a
- * search hit opens the report at that passage.
+ * search hit opens the report at that passage. A report from a paged source (PDF, Word, a scan) also says
+ * where each of its pages begins in the text and which were read by OCR, so the reader can mark them.
  */
 @ApplicationScoped
 public class ReportService {
@@ -29,28 +30,46 @@ public class ReportService {
     @Inject
     ElasticsearchClient client;
 
+    /**
+     * What the reports index holds of a report. For a paged source: {@code format} (pdf, docx, …),
+     * {@code pageCount}, {@code ocr} (whether some pages were read by OCR) and {@code ocrConfidence} (OCR's mean
+     * word confidence, 0–100, when they were); left out for text and HTML.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Metadata(String documentId, String title, String region, String regionCode, String province,
                            String level, String docType, Integer year, Integer reviewedYear, String speaker,
                            boolean fragment, String sourceUrl, String sourceName, String publishedAt, String publisher,
-                           int chars, int passageCount, String indexedAt) {
+                           int chars, int passageCount, String indexedAt, String format, Integer pageCount, Boolean ocr,
+                           Double ocrConfidence) {
     }
 
     /** A heading, its offsets and the sections under it. */
     public record SectionNode(int index, int level, String heading, int start, int end, List<SectionNode> children) {
     }
 
-    /** A paragraph: [start, end) in the text and the passage id search answers with. */
-    public record ParagraphSpan(int paragraph, String passageId, int start, int end) {
-    }
-
-    /** The passage asked for: where it is and under which headings. */
-    public record Focus(int paragraph, String passageId, int start, int end, List<String> sectionPath) {
-    }
-
+    /**
+     * A paragraph: [start, end) in the text and the passage id search answers with; from a paged source the page
+     * it begins on and {@code ocr} when a page it spans was read by OCR.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Report(Metadata metadata, List<SectionNode> sections, List<ParagraphSpan> paragraphs, Focus passage,
-                         String text) {
+    public record ParagraphSpan(int paragraph, String passageId, int start, int end, Integer page, Boolean ocr) {
+    }
+
+    /** The passage asked for: where it is, under which headings, and on which page. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Focus(int paragraph, String passageId, int start, int end, List<String> sectionPath, Integer page,
+                        Boolean ocr) {
+    }
+
+    /** Where a page of the source begins in the text ({@code text.substring(start)} is its first character). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PageStart(int page, int start, Boolean ocr) {
+    }
+
+    /** {@code pages}: the pages that hold text of the report, in order; left out for text and HTML. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Report(Metadata metadata, List<SectionNode> sections, List<ParagraphSpan> paragraphs,
+                         List<PageStart> pages, Focus passage, String text) {
     }
 
     public Optional<Report> get(String documentId, Integer passage, boolean withText) throws IOException {
@@ -64,27 +83,32 @@ public class ReportService {
                 text(d, "province"), text(d, "level"), text(d, "docType"), integer(d, "year"), integer(d, "reviewedYear"),
                 text(d, "speaker"), d.path("fragment").asBoolean(), text(d, "sourceUrl"), text(d, "sourceName"),
                 text(d, "publishedAt"), text(d, "publisher"), d.path("chars").asInt(), d.path("passageCount").asInt(),
-                text(d, "indexedAt"));
+                text(d, "indexedAt"), text(d, "format"), integer(d, "pageCount"),
+                d.hasNonNull("ocr") ? d.get("ocr").asBoolean() : null,
+                d.hasNonNull("ocrConfidence") ? d.get("ocrConfidence").asDouble() : null);
         List<ParagraphSpan> paragraphs = paragraphs(documentId);
         Focus focus = null;
         if (passage != null) {
             ParagraphSpan span = paragraphs.stream().filter(p -> p.paragraph() == passage).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("report " + documentId + " has no passage " + passage
                             + " (it has " + paragraphs.size() + ", numbered from 0)"));
-            focus = new Focus(span.paragraph(), span.passageId(), span.start(), span.end(), sectionPath(documentId, span));
+            focus = new Focus(span.paragraph(), span.passageId(), span.start(), span.end(), sectionPath(documentId, span),
+                    span.page(), span.ocr());
         }
-        return Optional.of(new Report(m, tree(d.path("sections")), paragraphs, focus, withText ? text(d, "text") : null));
+        return Optional.of(new Report(m, tree(d.path("sections")), paragraphs,
+                pages(d.path("pageStarts"), d.path("ocrPages")), focus, withText ? text(d, "text") : null));
     }
 
     private List<ParagraphSpan> paragraphs(String documentId) throws IOException {
         SearchResponse<ObjectNode> r = client.search(s -> s.index("passages").size(MAX_PARAGRAPHS)
                 .query(q -> q.term(t -> t.field("documentId").value(documentId)))
-                .source(src -> src.filter(f -> f.includes("paragraph", "start", "end")))
+                .source(src -> src.filter(f -> f.includes("paragraph", "start", "end", "page", "ocr")))
                 .sort(o -> o.field(f -> f.field("paragraph").order(SortOrder.Asc))), ObjectNode.class);
         List<ParagraphSpan> out = new ArrayList<>();
         for (Hit<ObjectNode> h : r.hits().hits()) {
-            out.add(new ParagraphSpan(h.source().path("paragraph").asInt(), h.id(), h.source().path("start").asInt(),
-                    h.source().path("end").asInt()));
+            ObjectNode p = h.source();
+            out.add(new ParagraphSpan(p.path("paragraph").asInt(), h.id(), p.path("start").asInt(), p.path("end").asInt(),
+                    integer(p, "page"), p.path("ocr").asBoolean() ? Boolean.TRUE : null));
         }
         return out;
     }
@@ -94,6 +118,24 @@ public class ReportService {
         List<String> out = new ArrayList<>();
         if (r.found() && r.source() != null) {
             r.source().path("sectionPath").forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    /**
+     * The page starts as the reports index keeps them, flat pairs {@code [page, offset, page, offset, …]}, with
+     * {@code ocr} on the pages read by OCR; null when the report has no pages (text, HTML).
+     */
+    static List<PageStart> pages(JsonNode pairs, JsonNode ocrPages) {
+        if (!pairs.isArray() || pairs.size() < 2) {
+            return null;
+        }
+        java.util.Set<Integer> ocr = new java.util.HashSet<>();
+        ocrPages.forEach(n -> ocr.add(n.asInt()));
+        List<PageStart> out = new ArrayList<>(pairs.size() / 2);
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            int page = pairs.get(i).asInt();
+            out.add(new PageStart(page, pairs.get(i + 1).asInt(), ocr.contains(page) ? Boolean.TRUE : null));
         }
         return out;
     }

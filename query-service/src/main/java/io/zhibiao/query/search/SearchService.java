@@ -19,6 +19,7 @@ import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.elasticsearch.core.search.HighlighterType;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.util.NamedValue;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zhibiao.contracts.words.WordSegmenter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,9 +51,15 @@ public class SearchService {
 
     private final WordSegmenter segmenter = WordSegmenter.standard();
 
+    /**
+     * A passage that matched. {@code page}: for a paged source (PDF, Word, a scan), the page the passage begins
+     * on; {@code ocr}: true when a page it spans was read by OCR. Both are left out otherwise.
+     */
     public record PassageHit(String passageId, String documentId, int paragraph, int start, int end, String title,
                              String region, String province, String level, Integer year, String docType,
-                             String section, List<String> sectionPath, double score, List<String> highlights) {
+                             String section, List<String> sectionPath, double score, List<String> highlights,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer page,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean ocr) {
     }
 
     /** One value of a facet and the passages (and reports) it would give. */
@@ -156,7 +163,8 @@ public class SearchService {
             items.add(new PassageHit(h.id(), text(d, "documentId"), d.path("paragraph").asInt(), d.path("start").asInt(),
                     d.path("end").asInt(), text(d, "title"), text(d, "region"), text(d, "province"), text(d, "level"),
                     d.hasNonNull("year") ? d.get("year").asInt() : null, text(d, "docType"), text(d, "section"), path,
-                    h.score() == null ? 0 : h.score(), h.highlight().getOrDefault("text", List.of())));
+                    h.score() == null ? 0 : h.score(), h.highlight().getOrDefault("text", List.of()),
+                    d.hasNonNull("page") ? d.get("page").asInt() : null, d.path("ocr").asBoolean() ? Boolean.TRUE : null));
         }
         Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
         for (String facet : facetNames()) {

@@ -59,6 +59,9 @@ class PanelApiTest {
         assertThat(r.getBoolean(y2023 + "actual.estimated")).isTrue();
         assertThat(r.getString(y2023 + "actual.documentId")).isEqualTo(Fixture.JINZHOU_2024);
         assertThat(r.getString(y2023 + "actual.quote")).isEqualTo("初步核算,地区生产总值增长5.4%");
+        // the 2024 report came from a PDF: the page of the quote; the 2023 report is a text, without pages
+        assertThat(r.getInt(y2023 + "actual.page")).isEqualTo(1);
+        assertThat(r.getMap(y2023 + "target")).doesNotContainKeys("page", "ocr");
         assertThat(r.getDouble(y2023 + "gap")).isEqualTo(-0.6);
         assertThat(r.getString(y2023 + "gapUnit")).isEqualTo("百分点");
         assertThat(r.getString(y2023 + "status")).isEqualTo("missed");
@@ -133,11 +136,12 @@ class PanelApiTest {
         String[] lines = new String(body, 3, body.length - 3, StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines[0]).startsWith("indicator,indicator_zh,measure,region,region_code,province,level,year,unit,target,");
         assertThat(lines).hasSize(6);
+        // each quote with its page: none for the text of 2023, page 1 of the 2024 PDF
         assertThat(lines[4]).startsWith("gdp,地区生产总值,growth_pct,锦州市,210700,辽宁省,prefecture,2023,%,6,,about,"
-                + Fixture.JINZHOU_2023 + ",地区生产总值增长6%左右,5.4,true,2024," + Fixture.JINZHOU_2024
-                + ",\"初步核算,地区生产总值增长5.4%\",");
+                + Fixture.JINZHOU_2023 + ",地区生产总值增长6%左右,,5.4,true,2024," + Fixture.JINZHOU_2024
+                + ",\"初步核算,地区生产总值增长5.4%\",1,");
         assertThat(lines[4]).endsWith(",-0.6,百分点,missed,,");
-        assertThat(lines[3]).contains(",3.1,false,2023,", ",3.2,2024,", "\"经核实,2022年地区生产总值增长3.2%\"", "no_target");
+        assertThat(lines[3]).contains(",3.1,false,2023,", ",3.2,2024,", "\"经核实,2022年地区生产总值增长3.2%\",2,", "no_target");
 
         byte[] stata = given().get("/api/indicators/panel?indicator=gdp&format=csv&from=2022&to=2024&bom=false").asByteArray();
         assertThat(new String(stata, StandardCharsets.UTF_8)).startsWith("indicator,")
@@ -156,7 +160,9 @@ class PanelApiTest {
             List<String> header = new ArrayList<>();
             panel.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
             assertThat(header).startsWith("indicator", "indicator_zh", "measure", "region", "region_code", "province");
-            assertThat(header).contains("target", "actual", "actual_estimated", "revised", "gap", "status", "target_quote");
+            assertThat(header).contains("target", "actual", "actual_estimated", "revised", "gap", "status", "target_quote",
+                    "target_page", "actual_page", "revised_page");
+            assertThat(header.indexOf("actual_page")).isEqualTo(header.indexOf("actual_quote") + 1);
             assertThat(panel.getLastRowNum()).isEqualTo(5);
             Row jinzhou2023 = panel.getRow(4);
             assertThat(jinzhou2023.getCell(header.indexOf("region")).getStringCellValue()).isEqualTo("锦州市");
@@ -165,6 +171,7 @@ class PanelApiTest {
             assertThat(jinzhou2023.getCell(header.indexOf("actual")).getNumericCellValue()).isEqualTo(5.4);
             assertThat(jinzhou2023.getCell(header.indexOf("actual_estimated")).getBooleanCellValue()).isTrue();
             assertThat(jinzhou2023.getCell(header.indexOf("actual_quote")).getStringCellValue()).isEqualTo("初步核算,地区生产总值增长5.4%");
+            assertThat(jinzhou2023.getCell(header.indexOf("actual_page")).getNumericCellValue()).isEqualTo(1);
             assertThat(jinzhou2023.getCell(header.indexOf("gap_unit")).getStringCellValue()).isEqualTo("百分点");
             assertThat(jinzhou2023.getCell(header.indexOf("status")).getStringCellValue()).isEqualTo("missed");
 

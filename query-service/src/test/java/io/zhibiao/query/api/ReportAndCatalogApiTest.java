@@ -31,6 +31,33 @@ class ReportAndCatalogApiTest {
     }
 
     @Test
+    void aPagedReportSaysWhereItsPagesBeginWhichWereReadByOcrAndThePageOfEachParagraph() {
+        JsonPath r = given().get("/api/reports/" + Fixture.JINZHOU_2024 + "?passage=2").then().statusCode(200).extract().jsonPath();
+        assertThat(r.getString("metadata.format")).isEqualTo("pdf");
+        assertThat(r.getInt("metadata.pageCount")).isEqualTo(3);
+        assertThat(r.getBoolean("metadata.ocr")).isTrue();
+        assertThat(r.getDouble("metadata.ocrConfidence")).isEqualTo(87.0);
+        String text = r.getString("text");
+        assertThat(r.getList("pages.page", Integer.class)).containsExactly(1, 2, 3);
+        assertThat(text.substring(r.getInt("pages[1].start"))).startsWith("经核实,2022年");
+        assertThat(text.substring(r.getInt("pages[2].start"))).startsWith("二、2024年主要目标");
+        assertThat(r.getMap("pages[0]")).doesNotContainKey("ocr");
+        assertThat(r.getBoolean("pages[2].ocr")).isTrue();
+        // each paragraph with the page it begins on; the review's paragraph runs over onto page 2
+        assertThat(r.getList("paragraphs.page", Integer.class)).containsExactly(1, 1, 2, 3, 3, 3);
+        assertThat(r.getMap("paragraphs[1]")).doesNotContainKey("ocr");
+        assertThat(r.getBoolean("paragraphs[4].ocr")).isTrue();
+        assertThat(r.getInt("passage.page")).isEqualTo(2);
+        assertThat(r.getMap("passage")).doesNotContainKey("ocr");
+
+        // a text report has none of it
+        JsonPath t = given().get("/api/reports/" + Fixture.JINZHOU_2023).then().statusCode(200).extract().jsonPath();
+        assertThat(t.getMap("metadata")).doesNotContainKeys("format", "pageCount", "ocr", "ocrConfidence");
+        assertThat(t.getMap("$")).doesNotContainKey("pages");
+        assertThat(t.getList("paragraphs", java.util.Map.class)).allSatisfy(p -> assertThat(p).doesNotContainKeys("page", "ocr"));
+    }
+
+    @Test
     void withoutTextAndMistakes() {
         JsonPath r = given().get("/api/reports/" + Fixture.HANDAN_2023 + "?text=false").then().statusCode(200).extract().jsonPath();
         assertThat(r.getString("text")).isNull();
@@ -64,7 +91,9 @@ class ReportAndCatalogApiTest {
     void openApiAndTheWebPageAreServed() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/api/indicators/compare"))
                 .body(containsString("/api/indicators/panel"));
-        given().get("/").then().statusCode(200).body(containsString("指标"));
+        // the report reader's OCR notice, which app.js fills for a report read by OCR
+        given().get("/").then().statusCode(200).body(containsString("指标")).body(containsString("id=\"report-ocr\""));
+        given().get("/app.js").then().statusCode(200).body(containsString("OCR识别"));
         given().get("/_static/echarts/6.0.0/dist/echarts.min.js").then().statusCode(200);
     }
 }

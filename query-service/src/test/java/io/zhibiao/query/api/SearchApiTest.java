@@ -35,6 +35,21 @@ class SearchApiTest {
     }
 
     @Test
+    void aHitFromAPagedReportHasItsPageAndOcrWhenReadByOcr() {
+        JsonPath r = search("q=新能源汽车&region=锦州市&size=50");
+        assertThat(r.getList("items", Map.class)).hasSize(2);
+        // 锦州 2024, a PDF: the passage begins on page 2, which has a text layer
+        assertThat(r.getInt("items.find { it.year == 2024 }.page")).isEqualTo(2);
+        assertThat(r.getMap("items.find { it.year == 2024 }")).doesNotContainKey("ocr");
+        // 锦州 2023, a text: no page
+        assertThat(r.getMap("items.find { it.year == 2023 }")).doesNotContainKeys("page", "ocr");
+        // the targets of 2024 are on page 3, a scan read by OCR
+        JsonPath ocr = search("q=零部件");
+        assertThat(ocr.getInt("items[0].page")).isEqualTo(3);
+        assertThat(ocr.getBoolean("items[0].ocr")).isTrue();
+    }
+
+    @Test
     void facetsCountPassagesAndReportsWithEveryOtherFilter() {
         JsonPath r = search("q=新能源汽车&province=辽宁省");
         assertThat(r.getLong("total")).isEqualTo(2);

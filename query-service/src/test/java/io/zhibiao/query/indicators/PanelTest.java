@@ -218,13 +218,36 @@ class PanelTest {
         assertThat(stata[0]).isEqualTo((byte) 'i');
         String[] lines = new String(stata, StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines[0]).isEqualTo("indicator,indicator_zh,measure,region,region_code,province,level,year,unit,target,"
-                + "target_max,target_qualifier,target_document_id,target_quote,actual,actual_estimated,actual_report_year,"
-                + "actual_document_id,actual_quote,revised,revised_report_year,revised_document_id,revised_quote,gap,"
-                + "gap_unit,status,revised_gap,revised_status");
+                + "target_max,target_qualifier,target_document_id,target_quote,target_page,actual,actual_estimated,"
+                + "actual_report_year,actual_document_id,actual_quote,actual_page,revised,revised_report_year,"
+                + "revised_document_id,revised_quote,revised_page,gap,gap_unit,status,revised_gap,revised_status");
+        // texts: no pages
         assertThat(lines[1]).isEqualTo("gdp,地区生产总值,growth_pct,锦州市,210700,辽宁省,prefecture,2023,%,6,,about,jz2023,"
-                + "地区生产总值增长6%左右,5.4,true,2024,jz2024,预计地区生产总值增长5.4%,5.5,2025,jz2025,2023年地区生产总值增长5.5%,"
+                + "地区生产总值增长6%左右,,5.4,true,2024,jz2024,预计地区生产总值增长5.4%,,5.5,2025,jz2025,2023年地区生产总值增长5.5%,,"
                 + "-0.6,百分点,missed,-0.5,missed");
         assertThat(new String(excel, 3, excel.length - 3, StandardCharsets.UTF_8)).isEqualTo(new String(stata, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aNumberFromAPagedReportHasThePageOfItsQuoteInTheRowAndTheFiles() {
+        Fact f = revised2023;
+        Fact onPage12 = new Fact(f.id(), f.documentId(), f.passageId(), f.source(), f.region(), f.regionCode(),
+                f.province(), f.level(), f.docType(), f.reportYear(), f.title(), f.indicator(), f.kind(), f.estimated(),
+                f.period(), f.measure(), f.value(), f.valueMax(), f.unit(), f.qualifier(), f.quote(), f.start(), f.end(),
+                12, true);
+        Panel.Row r = only(panel(List.of(target2023, estimated2023, onPage12)));
+        assertThat(r.revised().page()).isEqualTo(12);
+        assertThat(r.revised().ocr()).isTrue();
+        assertThat(r.target().page()).isNull();
+        PanelSheet sheet = PanelSheet.longShape(panel(List.of(target2023, estimated2023, onPage12)));
+        List<String> names = sheet.columns().stream().map(PanelSheet.Column::name).toList();
+        assertThat(sheet.rows().get(0).get(names.indexOf("revised_page"))).isEqualTo(12);
+        assertThat(sheet.rows().get(0).get(names.indexOf("actual_page"))).isNull();
+        // ocr is said only when true
+        assertThat(new Fact(f.id(), f.documentId(), f.passageId(), f.source(), f.region(), f.regionCode(), f.province(),
+                f.level(), f.docType(), f.reportYear(), f.title(), f.indicator(), f.kind(), f.estimated(), f.period(),
+                f.measure(), f.value(), f.valueMax(), f.unit(), f.qualifier(), f.quote(), f.start(), f.end(), 3, false)
+                .ocr()).isNull();
     }
 
     @Test
