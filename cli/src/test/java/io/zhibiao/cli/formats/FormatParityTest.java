@@ -30,15 +30,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The same report as text, PDF and DOCX gives the same facts (values, kinds, periods); every fact of the PDF
  * carries the page that holds it; and a scan of it, read by OCR, gives at least 90 % of them.
  */
-class FormatParityTest {
+public class FormatParityTest {
     private static final ExpectedPipeline PIPELINE = new ExpectedPipeline();
 
-    static String sample(String name) throws IOException {
+    public static String sample(String name) throws IOException {
         Path p = Path.of("..", "samples", name);
         return Files.readString(Files.exists(p) ? p : Path.of("samples", name), StandardCharsets.UTF_8);
     }
 
-    static RawReport file(byte[] bytes, String type, String name) {
+    public static RawReport file(byte[] bytes, String type, String name) {
         return new RawReport("https://example.gov.cn/" + name, null, type, null, null,
                 Base64.getEncoder().encodeToString(bytes), name, null);
     }
