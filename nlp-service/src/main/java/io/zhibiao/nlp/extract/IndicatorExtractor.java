@@ -25,9 +25,11 @@ public final class IndicatorExtractor {
     private static final IndicatorExtractor STANDARD = new IndicatorExtractor(IndicatorLexicon.load());
 
     private final IndicatorGrammar grammar;
+    private final TableRows tables;
 
     IndicatorExtractor(IndicatorLexicon lexicon) {
         this.grammar = new IndicatorGrammar(lexicon);
+        this.tables = new TableRows(lexicon);
     }
 
     public static IndicatorExtractor standard() {
@@ -48,6 +50,10 @@ public final class IndicatorExtractor {
 
         List<IndicatorFact> facts = new ArrayList<>();
         Set<List<Object>> seen = new HashSet<>();
+        // the rows of tables (地区生产总值增长 | % | 3.6 | — | 6左右 | 预期性) are read by their own rule, not as sentences
+        TableRows.Result table = tables.read(original, time, region);
+        int nextRow = 0;
+        int nextTableFact = 0;
         List<Paragraph> paragraphs = report.paragraphs();
         TimeFrame.Part current = leadPart(paragraphs, parts, norm, time);
         int sentenceIndex = 0;
@@ -64,6 +70,22 @@ public final class IndicatorExtractor {
             }
             while (sentenceIndex < sentences.size() && sentences.get(sentenceIndex).paragraph() < paragraph.index()) {
                 sentenceIndex++;
+            }
+            if (!table.rows().isEmpty()) {
+                // the facts of the rows before this paragraph, in the order of the text
+                for (; nextTableFact < table.facts().size() && table.facts().get(nextTableFact).start() <= paragraph.start();
+                     nextTableFact++) {
+                    addTableFact(table.facts().get(nextTableFact), source, report.documentId(), region, regionFoundBy,
+                            original, seen, facts);
+                }
+                while (nextRow < table.rows().size() && table.rows().get(nextRow)[1] <= paragraph.start()) {
+                    nextRow++;
+                }
+                if (nextRow < table.rows().size() && table.rows().get(nextRow)[0] <= paragraph.start()
+                        && paragraph.end() <= table.rows().get(nextRow)[1]) {
+                    label = -1;
+                    continue; // a row of a table: no sentence
+                }
             }
             int paragraphStart = norm.index(paragraph.start(), cursor);
             int paragraphEnd = norm.index(paragraph.end(), paragraphStart);
@@ -137,7 +159,29 @@ public final class IndicatorExtractor {
                 current = announced;
             }
         }
+        for (; nextTableFact < table.facts().size(); nextTableFact++) {
+            addTableFact(table.facts().get(nextTableFact), source, report.documentId(), region, regionFoundBy, original,
+                    seen, facts);
+        }
         return facts;
+    }
+
+    /** A fact of a table row ({@link TableRows}), its quote the whole row; the same fact stated before is kept once. */
+    private static void addTableFact(TableRows.Fact t, String source, String documentId, String region,
+                                     String regionFoundBy, String original, Set<List<Object>> seen, List<IndicatorFact> facts) {
+        if (!seen.add(List.of(t.indicator(), t.kind(), Objects.toString(t.period()), t.measure(), t.value(), t.unit(),
+                Objects.toString(t.qualifier()), Objects.toString(t.valueMax())))) {
+            return;
+        }
+        Map<String, String> foundBy = new LinkedHashMap<>();
+        if (regionFoundBy != null) {
+            foundBy.put("region", regionFoundBy);
+        }
+        foundBy.put("period", t.periodFrom());
+        foundBy.put("rule", TableRows.RULE);
+        facts.add(new IndicatorFact(source, documentId, region, t.indicator(), t.kind(), t.estimated(), t.period(),
+                t.measure(), t.value(), t.valueMax(), t.unit(), t.qualifier(), original.substring(t.start(), t.end()),
+                t.start(), t.end(), null, foundBy));
     }
 
     /**

@@ -121,6 +121,16 @@ final class TimeFrame {
         return plan;
     }
 
+    /** The first year of the plan a five-year plan document is (十四五 → 2021); 0 for another document or when unknown. */
+    int planFirstYear() {
+        return plan ? planFirstYear : 0;
+    }
+
+    /** The document's year (a work report's, a plan's issue), or null. */
+    Integer year() {
+        return year;
+    }
+
     /** Words of a digest's opening paragraphs that say which part of a report it retells. */
     private static final List<String> LEAD_REVIEW = List.of("回顾", "过去一年", "一年来", "去年", "预计", "初步核算");
     private static final List<String> LEAD_OUTLOOK = List.of("新的一年", "新目标", "预期目标", "目标是", "今年");

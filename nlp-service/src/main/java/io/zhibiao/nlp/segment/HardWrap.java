@@ -14,7 +14,8 @@ import java.util.List;
  * A text is hard-wrapped when at least {@value #MIN_WRAPPED_LINES} of its lines are nearly as wide as its
  * widest lines (in display width, where a Chinese character counts two columns and a Latin letter or digit one, or
  * in characters, as some sites wrap) and end in the middle of a sentence. Such a line is joined with the next; a line that ends a sentence, a
- * short line (a title, a date line, a heading) and a line before an empty one stay as they are.
+ * short line (a title, a date line, a heading) and a line before an empty one stay as they are, and so do a table's
+ * rows ({@link TableLine}) and the line before one.
  */
 final class HardWrap {
     static final int MIN_WRAPPED_LINES = 5;
@@ -39,7 +40,7 @@ final class HardWrap {
         // most texts end their lines with their sentences: nothing to measure
         int open = 0;
         for (int[] l : lines) {
-            if (l[1] - l[0] >= MIN_WRAPPED_CHARS && !endsSentence(text, l[0], l[1])) {
+            if (l[1] - l[0] >= MIN_WRAPPED_CHARS && !endsSentence(text, l[0], l[1]) && !TableLine.isRow(text, l[0], l[1])) {
                 open++;
             }
         }
@@ -61,7 +62,9 @@ final class HardWrap {
         for (int i = 0; i + 1 < lines.size(); i++) {
             int[] l = lines.get(i);
             boolean full = widths[i] >= WRAPPED_SHARE * wrapWidth || lengths[i] >= FULL_LENGTH_SHARE * wrapLength;
-            wrapped[i] = full && lengths[i] >= MIN_WRAPPED_CHARS && lengths[i + 1] > 0 && !endsSentence(text, l[0], l[1]);
+            wrapped[i] = full && lengths[i] >= MIN_WRAPPED_CHARS && lengths[i + 1] > 0 && !endsSentence(text, l[0], l[1])
+                    // a table row ends where its line does, and no line runs on into one
+                    && !TableLine.isRow(text, l[0], l[1]) && !TableLine.isRow(text, lines.get(i + 1)[0], lines.get(i + 1)[1]);
             if (wrapped[i]) {
                 count++;
             }

@@ -23,6 +23,9 @@ final class HeadingParser {
     }
 
     Heading parse(String text, int start, int end) {
+        if (TableLine.isRow(text, start, end)) {
+            return null; // 粮食产量 | 万吨 | 50 | 52 | 预期性: a table row, short and without punctuation, is no heading
+        }
         CharSequence head = text.subSequence(start, Math.min(end, start + 12));
         for (HeadingStyle style : NUMBERED) {
             if (style.markerLength(head) > 0) {

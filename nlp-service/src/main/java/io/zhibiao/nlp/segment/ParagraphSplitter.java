@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * paragraphs, which is how a web page flattened into one long line shows them
  * ("…实现了本届政府的良好开局。 过去一年,我们…", "… 一、2022年工作回顾 2022年是…").
  * Lines that a page broke at a fixed width in the middle of a sentence are first joined again
- * ({@link HardWrap}). Offsets are trimmed of surrounding whitespace; empty lines are dropped.
+ * ({@link HardWrap}). A table row ({@link TableLine}) is one paragraph. Offsets are trimmed of surrounding
+ * whitespace; empty lines are dropped.
  */
 final class ParagraphSplitter {
     /** After these, a space ends a paragraph. */
@@ -40,6 +41,11 @@ final class ParagraphSplitter {
     }
 
     private void splitLine(String text, int start, int end, List<int[]> out) {
+        // a table row (地区生产总值(亿元) | 2020年(基期) | …) is one paragraph, whatever its cells end with
+        if (TableLine.isRow(text, start, end)) {
+            add(text, start, end, out);
+            return;
+        }
         int paraStart = start;
         int i = start;
         while (i < end) {

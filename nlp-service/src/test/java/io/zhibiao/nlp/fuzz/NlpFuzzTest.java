@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzing of nlp-service's two stages (jqwik, a bounded number of tries per property): on any text —
- * random code points, Chinese-ish prose dense with numbers and indicator words, the sample reports cut
- * and mutated — segmentation and extraction throw nothing, and every offset they give (sections,
+ * random code points, Chinese-ish prose dense with numbers and indicator words, tables of any cells, the sample
+ * reports cut and mutated — segmentation and extraction throw nothing, and every offset they give (sections,
  * paragraphs, sentences, words, facts) lies inside the text, with each fact's quote the text between its
  * start and end. Plain tests, no Quarkus.
  */
@@ -120,6 +120,11 @@ class NlpFuzzTest {
         check(text, metadata);
     }
 
+    @Property(tries = 1000)
+    void tablesOfAnyCells(@ForAll("tables") String text, @ForAll("metadata") ReportMetadata metadata) {
+        check(text, metadata);
+    }
+
     @Property(tries = 600)
     void sampleReportsCutAndMutated(@ForAll("sampleWindow") String window, @ForAll("edits") List<Tuple.Tuple3<Integer, Integer, String>> edits,
                                     @ForAll("metadata") ReportMetadata metadata) {
@@ -153,11 +158,12 @@ class NlpFuzzTest {
         var prose = chineseIsh().sampleStream().iterator();
         var sentences = indicatorSentences().sampleStream().iterator();
         var windows = sampleWindow().sampleStream().iterator();
+        var tables = tables().sampleStream().iterator();
         var meta = metadata().sampleStream().iterator();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long n = 0;
         while (System.nanoTime() < deadline) {
-            for (String text : List.of(any.next(), prose.next(), sentences.next(), windows.next())) {
+            for (String text : List.of(any.next(), prose.next(), sentences.next(), windows.next(), tables.next())) {
                 ReportMetadata m = meta.next();
                 try {
                     check(text, m);
@@ -207,6 +213,25 @@ class NlpFuzzTest {
                 Arbitraries.of("。", ",", ";", "\n", ""))
                 .as((cue, indicator, verb, number, unit, end) -> cue + indicator + verb + number + unit + end);
         return sentence.list().ofMinSize(1).ofMaxSize(30).map(l -> String.join("", l));
+    }
+
+    static final List<String> CELLS = List.of("类别", "指标", "指标名称", "单位", "计量单位", "属性", "2020年", "2025年", "2035年",
+            "2020年(基期)", "2025年(目标)", "“十三五”末", "“十四五”目标", "“十四五”年均增长", "年均增长", "累计", "基期值", "目标值",
+            "预期性", "约束性", "经济发展", "%", "亿元", "万亿元", "万人", "元", "家", "(亿元)", "‰", "—", "-", "/", "", " ",
+            "地区生产总值增长", "地区生产总值(亿元)", "一般公共预算收入", "单位地区生产总值能耗降低", "城镇调查失业率",
+            "研发经费投入强度", "常住人口城镇化率", "全市地区生产总值", "城乡居民人均可支配收入", "产量", "累计增长", "3.6", "6左右",
+            ">5", "≥ 80", "<5.5", "[14.5]", "【13.5】", "6-6.5", "6.5—7", "-2", "1,234.5", "12,34", "1.2.3", "9999999999999999999",
+            "与经济增长同步", "[", "[]", "]", "约", ">", "≤", "5以上", "0", "-0", "|", "｜", "2021—2025年累计", "十四五", "(", ")");
+
+    @Provide
+    Arbitrary<String> tables() {
+        Arbitrary<String> cell = Arbitraries.oneOf(Arbitraries.of(CELLS), Arbitraries.strings().ofMaxLength(6),
+                Arbitraries.doubles().between(-1e6, 1e6).map(String::valueOf));
+        Arbitrary<String> row = cell.list().ofMinSize(1).ofMaxSize(9).map(cells -> String.join(" | ", cells));
+        Arbitrary<String> line = Arbitraries.frequencyOf(Tuple.of(8, row), Tuple.of(1, Arbitraries.of(
+                "表1 “十四五”时期经济社会发展主要指标", "第二章 发展目标", "到2025年,地区生产总值达到400亿元。", "", "| |")),
+                Tuple.of(1, row.map(r -> "| " + r + " |")));
+        return line.list().ofMaxSize(20).map(l -> String.join("\n", l));
     }
 
     private static final List<String> SAMPLES = readSamples();

@@ -49,4 +49,19 @@ class HardWrapTest {
                 """;
         assertThat(paragraphs(text)).hasSize(6);
     }
+
+    @Test
+    void theRowsOfATableAreNeverWrappedLines() {
+        // rows as wide as each other and ending without a stop look like a page wrapped at a fixed width
+        String text = """
+                类别 | 指标 | 单位 | 2020年 | 2025年 | 年均增长 | 属性
+                经济发展 | 地区生产总值增长 | % | 3.6 | — | 6左右 | 预期性
+                经济发展 | 一般公共预算收入 | 亿元 | 312 | 400 | 5 | 预期性
+                创新驱动 | 研发经费投入强度 | % | 2.1 | 2.5 | — | 预期性
+                民生福祉 | 城镇调查失业率 | % | 5.2 | <5.5 | — | 预期性
+                民生福祉 | 城镇新增就业人数 | 万人 | 1.5 | 1.8 | — | 预期性
+                绿色生态 | 单位地区生产总值能耗降低 | % | — | — | [14.5] | 约束性
+                """;
+        assertThat(paragraphs(text)).hasSize(7).allSatisfy(p -> assertThat(p).doesNotContain("\n"));
+    }
 }

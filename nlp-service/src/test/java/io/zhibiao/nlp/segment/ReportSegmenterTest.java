@@ -132,6 +132,47 @@ class ReportSegmenterTest {
         segment("");
     }
 
+    @Test
+    void aTableRowIsOneParagraphAndNoHeading() {
+        String text = """
+                第二章 发展目标
+                表1 “十四五”时期主要指标
+                指标 | 单位 | “十三五”末 | 2025年(目标) | 属性
+                粮食产量 | 万吨 | 50 | 52 | 约束性
+                | 城镇调查失业率 | % | 5.2 | <5.5 | 预期性 |
+                到2025年,地区生产总值达到400亿元。
+                """;
+        SegmentedReport s = segment(text);
+        // a cell that ends in ” or ) before the space of its separator does not end a paragraph, and a short row
+        // without punctuation is no heading: the rows stay inside the chapter
+        assertThat(s.paragraphs()).extracting(p -> text.substring(p.start(), p.end())).containsExactly(
+                "第二章 发展目标", "表1 “十四五”时期主要指标", "指标 | 单位 | “十三五”末 | 2025年(目标) | 属性",
+                "粮食产量 | 万吨 | 50 | 52 | 约束性", "| 城镇调查失业率 | % | 5.2 | <5.5 | 预期性 |", "到2025年,地区生产总值达到400亿元。");
+        assertThat(headings(s)).containsExactly("第二章 发展目标");
+        assertThat(s.paragraphs()).allSatisfy(p -> assertThat(p.section()).isEqualTo(0));
+    }
+
+    @Test
+    void tableLinesHaveThreeCellsAtLeastAndNoneLongerThanACell() {
+        assertThat(cells("一般公共预算收入 | 亿元 | 312 | 400 | 5 | 预期性")).hasSize(6);
+        assertThat(isRow("| a | b | c |")).isTrue();
+        assertThat(cells("a |  | c")).extracting(c -> c[1] - c[0]).containsExactly(1, 0, 1);
+        assertThat(isRow("第一章 | 发展目标")).isFalse();
+        assertThat(isRow("| a | b |")).isFalse();
+        assertThat(isRow("a|b|c|d")).isFalse(); // bars without spaces separate no cells
+        String sentence = "全年实现地区生产总值260亿元,增长6%,一般公共预算收入增长5%,固定资产投资增长8% | 责任编辑:张三 | 2024-01-30";
+        assertThat(isRow(sentence)).isFalse();
+        assertThat(isRow("a | b\n | c")).isFalse();
+    }
+
+    private static List<int[]> cells(String line) {
+        return TableLine.cells(line, 0, line.length());
+    }
+
+    private static boolean isRow(String line) {
+        return TableLine.isRow(line, 0, line.length());
+    }
+
     /** Offsets in range, paragraphs in order and apart, sentences inside their paragraph, words inside their sentence. */
     static void assertWellFormed(SegmentedReport s) {
         String text = s.text();
