@@ -21,12 +21,14 @@ import java.util.zip.ZipInputStream;
 /**
  * OpenDocument text (ODT): its {@code content.xml}, read with StAX (no DTDs, no external entities). Paragraphs
  * and headings are lines, table rows are cell lines, and LibreOffice's {@code text:soft-page-break} marks (where
- * it laid out a new page) cut the pages. {@code content.xml} may inflate to at most
+ * it laid out a new page) and paragraphs whose style breaks the page before them cut the pages. {@code content.xml} may inflate to at most
  * {@link DocumentLimits#maxInflateRatio()} times the file and {@link DocumentLimits#maxPartBytes()}.
  */
 final class OdtReader {
     private static final String TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     private static final String TABLE_NS = "urn:oasis:names:tc:opendocument:xmlns:table:1.0";
+    private static final String STYLE_NS = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+    private static final String FO_NS = "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0";
 
     private final DocumentLimits limits;
 
@@ -46,11 +48,22 @@ final class OdtReader {
             List<String> row = null;
             StringBuilder cell = null;
             int depth = 0; // paragraphs nested in a cell or a note are part of it
+            java.util.Set<String> pageStyles = new java.util.HashSet<>(); // automatic styles that start a page
+            String style = null;
             while (xml.hasNext()) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String ns = xml.getNamespaceURI();
                     String name = xml.getLocalName();
+                    if (STYLE_NS.equals(ns) && name.equals("style")) {
+                        style = xml.getAttributeValue(STYLE_NS, "name");
+                    } else if (STYLE_NS.equals(ns) && name.equals("paragraph-properties") && style != null
+                            && "page".equals(xml.getAttributeValue(FO_NS, "break-before"))) {
+                        pageStyles.add(style);
+                    } else if (TEXT_NS.equals(ns) && (name.equals("p") || name.equals("h")) && depth == 0
+                            && cell == null && pageStyles.contains(xml.getAttributeValue(TEXT_NS, "style-name"))) {
+                        pager.newPage();
+                    }
                     if (TABLE_NS.equals(ns) && name.equals("table-row")) {
                         row = new ArrayList<>();
                     } else if (TABLE_NS.equals(ns) && name.equals("table-cell") && row != null) {

@@ -175,7 +175,7 @@ final class RtfReader {
                     cells.setLength(0);
                     inTable = false;
                 }
-                case "page" -> {
+                case "page", "pagebb" -> {
                     pager.line(line.toString());
                     line.setLength(0);
                     pager.newPage();
