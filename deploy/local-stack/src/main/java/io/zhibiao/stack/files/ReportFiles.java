@@ -284,9 +284,16 @@ public final class ReportFiles {
 
         void row(String[] cells) throws IOException {
             ensureLine();
-            float column = width / cells.length;
+            // the first column (the indicator's name) takes two fifths of the measure, the others share the rest
+            float first = cells.length > 1 ? width * 0.4f : width;
+            float column = cells.length > 1 ? (width - first) / (cells.length - 1) : 0;
+            float end = MARGIN;
             for (int c = 0; c < cells.length; c++) {
-                text(printable(cells[c].strip()), MARGIN + c * column, y);
+                String cell = printable(cells[c].strip());
+                // on its column, or two characters after the cell before when that one is wider than its column
+                float x = Math.max(c == 0 ? MARGIN : MARGIN + first + (c - 1) * column, c == 0 ? MARGIN : end + 2 * SIZE);
+                text(cell, x, y);
+                end = x + width(cell);
             }
             y -= LEADING;
         }

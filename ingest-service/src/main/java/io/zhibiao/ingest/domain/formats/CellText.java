@@ -54,13 +54,20 @@ final class CellText {
             }
             return row.toString();
         }
+        // the indent (leading spaces, a gap after them) says a paragraph begins: keep it
+        int lead = 0;
+        while (lead < line.length() && (Character.isWhitespace(line.charAt(lead)) || line.startsWith(GAP, lead))) {
+            lead++;
+        }
         StringBuilder joined = new StringBuilder(line.length());
+        joined.append(line.substring(0, lead).replace(GAP, ""));
+        int prefix = joined.length();
         for (String c : cells) {
             String s = c.strip();
             if (s.isEmpty()) {
                 continue;
             }
-            if (!joined.isEmpty() && !(isHan(joined.charAt(joined.length() - 1)) || isHan(s.charAt(0)))) {
+            if (joined.length() > prefix && !(isHan(joined.charAt(joined.length() - 1)) || isHan(s.charAt(0)))) {
                 joined.append(' ');
             }
             joined.append(s);

@@ -47,10 +47,17 @@ public final class PageLayout {
         List<List<String>> lines = new ArrayList<>();
         for (PagedText.Page p : pages) {
             List<String> ls = new ArrayList<>();
+            boolean first = true;
             for (String l : p.text().split("\n")) {
-                String s = l.strip();
-                boolean indented = !s.isEmpty() && (s.charAt(0) == INDENT || l.startsWith("\u3000") || l.startsWith("  "));
-                s = s.replace(String.valueOf(INDENT), "").strip();
+                // indented: it begins with spaces (two ideographic spaces, as Chinese texts indent), or PDFBox saw
+                // its first line indented; PDFBox's mark on a page's first line says only that a page began
+                boolean marked = l.indexOf(INDENT) >= 0 && !first;
+                String t = l.replace(String.valueOf(INDENT), "");
+                String s = t.strip();
+                boolean indented = !s.isEmpty() && (marked || t.startsWith("\u3000") || t.startsWith("  "));
+                if (!s.isEmpty()) {
+                    first = false;
+                }
                 if (!s.isEmpty()) {
                     ls.add(indented && joinBrokenLines ? INDENT + s : s);
                 }

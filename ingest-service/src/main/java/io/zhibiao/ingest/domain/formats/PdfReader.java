@@ -140,7 +140,8 @@ final class PdfReader {
         stripper.setLineSeparator("\n");
         stripper.setPageStart("");
         stripper.setPageEnd("\f");
-        stripper.setParagraphStart(String.valueOf(PageLayout.INDENT));
+        // no paragraph marks of PDFBox: near a page top (after a running header) they mark lines that continue a paragraph
+        stripper.setParagraphStart("");
         stripper.setParagraphEnd("");
         // a gap wider than about one character between two runs of text is a cell boundary (see CellText)
         stripper.setWordSeparator(CellText.GAP);

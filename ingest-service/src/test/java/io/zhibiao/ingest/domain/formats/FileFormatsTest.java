@@ -71,12 +71,25 @@ class FileFormatsTest {
     }
 
     @Test
+    void aPdfTableKeepsItsRowsAsCellLines() throws java.io.IOException {
+        String table = "表1 主要指标\n指标 | 单位 | 2023年 | 2024年目标 | 属性\n地区生产总值增长 | % | 5.4 | 6左右 | 预期性\n";
+        int cut = text.indexOf('\n', text.indexOf("初步核算")) + 1;
+        String withTable = text.substring(0, cut) + table + text.substring(cut);
+        IngestedDocument doc = INGESTOR.ingest(file(ReportFiles.pdf(withTable, null), "application/pdf", "t.pdf")).get(0);
+        assertThat(doc.text()).contains("\n" + table);
+        dump("table", doc.text());
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "format-table-text.txt"), INGESTOR.ingest(Samples.plain(withTable)).get(0).text());
+        assertThat(doc.text()).isEqualTo(INGESTOR.ingest(Samples.plain(withTable)).get(0).text());
+    }
+
+    @Test
     void theFormatIsDetectedFromTheBytes() {
         byte[] pdf = ReportFiles.pdf(text, null);
         IngestedDocument doc = INGESTOR.ingest(file(pdf, "application/octet-stream", "download")).get(0);
         assertThat(doc.metadata().pages().format()).isEqualTo("pdf");
         // a scraper that copied a wrong header: the bytes win
         IngestedDocument mislabelled = INGESTOR.ingest(file(pdf, "text/html", "index.html")).get(0);
+        dump("mislabelled", mislabelled.text());
         assertThat(mislabelled.text()).isEqualTo(fromText.text());
     }
 }
