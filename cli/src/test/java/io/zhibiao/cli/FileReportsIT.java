@@ -37,7 +37,10 @@ class FileReportsIT {
     void aPublishedPdfIsSearchableAndItsFactsHaveTheirPage() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         // the seed text with one line of its own, so that it is a new document and not the sample's duplicate
-        String text = FormatParityTest.sample("000_ad8bd8fded9599e0.txt") + "\n本文件为PDF版本(" + run + ")。\n";
+        // (inside the report: a line after the page's trailer, 责任编辑… 版权所有…, would be cleaned away with it)
+        String seed = FormatParityTest.sample("000_ad8bd8fded9599e0.txt");
+        int cut = seed.indexOf('\n', seed.indexOf("初步核算")) + 1;
+        String text = seed.substring(0, cut) + "本文件为PDF版本(" + run + ")。\n" + seed.substring(cut);
         byte[] pdf = ReportFiles.pdf(text, "锦州市人民政府工作报告");
         String url = "https://www.jz.gov.cn/files/" + run + "/report.pdf";
         RawReport raw = FormatParityTest.file(pdf, "application/pdf", "report.pdf");
@@ -77,6 +80,6 @@ class FileReportsIT {
                 + URLEncoder.encode("\"PDF版本(" + run + ")\"", StandardCharsets.UTF_8));
         assertThat(hits.path("items").size()).as(hits.toString()).isPositive();
         assertThat(hits.path("items").get(0).path("documentId").asText()).isEqualTo(id[0]);
-        assertThat(hits.path("items").get(0).path("page").asInt()).isEqualTo(report.path("metadata").path("pageCount").asInt());
+        assertThat(hits.path("items").get(0).path("page").asInt()).isEqualTo(1);
     }
 }

@@ -1,6 +1,7 @@
 package io.zhibiao.cli.faults;
 
 import io.zhibiao.contracts.Topics;
+import io.zhibiao.stack.files.ReportFiles;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -54,8 +55,16 @@ public final class BadInputs {
         add(out, keyPrefix, "base64 that is not", json("text/plain", "\"contentBase64\":\"@@@not base64@@@\""), Map.of(), "bad-base64");
         add(out, keyPrefix, "random bytes as base64 content", json("text/plain", "\"contentBase64\":\"" + b64(junk) + "\""),
                 Map.of(), "undecodable");
-        add(out, keyPrefix, "a PDF as base64 content", json("text/plain", "\"contentBase64\":\""
+        // files: read from their bytes whatever the type says, and refused with what is wrong with them
+        add(out, keyPrefix, "a broken PDF labelled text/plain", json("text/plain", "\"contentBase64\":\""
                 + b64("%PDF-1.7\n%âãÏÓ\n1 0 obj << /Type /Catalog >> endobj\n".getBytes(StandardCharsets.ISO_8859_1)) + "\""),
+                Map.of(), "corrupt-file");
+        add(out, keyPrefix, "a password-protected PDF", json("application/pdf", "\"contentBase64\":\""
+                + b64(ReportFiles.encryptedPdf("2024年锦州市政府工作报告\n各位代表:\n初步核算,地区生产总值增长5.4%。")) + "\""),
+                Map.of(), "encrypted");
+        add(out, keyPrefix, "a zip bomb inside a DOCX", json("application/octet-stream", "\"fileName\":\"bomb.docx\","
+                + "\"contentBase64\":\"" + b64(ReportFiles.zipBombDocx(120)) + "\""), Map.of(), "zip-bomb");
+        add(out, keyPrefix, "a spreadsheet", json("application/vnd.ms-excel", "\"contentBase64\":\"" + b64(junk) + "\""),
                 Map.of(), "unsupported-content-type");
         add(out, keyPrefix, "a Word document type", json("application/msword", "\"content\":\"x\""), Map.of(),
                 "unsupported-content-type");
