@@ -104,6 +104,36 @@ class ReportResourceTest {
     }
 
     @Test
+    void filesOfEveryKindCanBeUploaded() throws Exception {
+        String text = new String(java.nio.file.Files.readAllBytes(Path.of("../samples/003_821d0610ff899f65.txt")),
+                java.nio.charset.StandardCharsets.UTF_8);
+        byte[] pdf = io.zhibiao.stack.files.ReportFiles.pdf(text, null);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("plan", ".pdf");
+        java.nio.file.Files.write(file, pdf);
+        // a multipart upload as curl -F sends it (application/octet-stream): the bytes say PDF
+        given().header("X-API-Key", KEY).multiPart("file", file.toFile(), "application/octet-stream")
+                .when().post("/api/reports")
+                .then().statusCode(202).body("documents[0].region", equalTo("凌河区"));
+        // the same bytes as the body, with their type: a duplicate now
+        given().contentType("application/pdf").header("X-API-Key", KEY).body(pdf)
+                .queryParam("fileName", "plan.pdf").when().post("/api/reports")
+                .then().statusCode(202).body("documents[0].duplicate", equalTo(true));
+        // a Word file as the body (its text is the TXT's; the PDF's differs where the test font lacks a glyph: 〓)
+        given().contentType("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                .header("X-API-Key", KEY).body(io.zhibiao.stack.files.ReportFiles.docx(text, 10))
+                .when().post("/api/reports").then().statusCode(202).body("documents[0].region", equalTo("凌河区"));
+        // bad files: the code and the reason
+        given().contentType("application/pdf").header("X-API-Key", KEY)
+                .body(io.zhibiao.stack.files.ReportFiles.encryptedPdf(text)).when().post("/api/reports")
+                .then().statusCode(422).body("code", equalTo("encrypted")).body("reason", containsString("password"));
+        given().contentType("application/pdf").header("X-API-Key", KEY)
+                .body(io.zhibiao.stack.files.ReportFiles.manyPagesPdf(2500)).when().post("/api/reports")
+                .then().statusCode(413).body("code", equalTo("too-many-pages"));
+        given().contentType("application/vnd.ms-excel").header("X-API-Key", KEY).body(new byte[] {1, 2, 3})
+                .when().post("/api/reports").then().statusCode(415);
+    }
+
+    @Test
     void aChangedTextFromTheSameSourceSupersedesTheOldVersion() {
         String url = "https://example.gov.cn/versions/report.txt";
         String v1 = "2024年锦州市政府工作报告\n各位代表:\n初步核算,地区生产总值增长5.3%。";
