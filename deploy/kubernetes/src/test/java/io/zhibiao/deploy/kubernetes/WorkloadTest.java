@@ -156,7 +156,9 @@ class WorkloadTest {
         for (JsonNode deployment : manifests.serviceDeployments()) {
             String app = Manifests.name(deployment);
             JsonNode pod = Manifests.podSpec(deployment);
-            String imageUser = Dockerfile.of(Manifests.service(deployment)).instructions("USER").get(0);
+            // the user the container runs as: the image's last USER (ingest's installs Tesseract as root first)
+            List<String> users = Dockerfile.of(Manifests.service(deployment)).instructions("USER");
+            String imageUser = users.get(users.size() - 1);
             assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(app + " runAsNonRoot").isTrue();
             assertThat(pod.path("securityContext").path("runAsUser").asText()).as(app + " runAsUser = Dockerfile USER").isEqualTo(imageUser);
             assertThat(pod.path("securityContext").path("seccompProfile").path("type").asText()).isEqualTo("RuntimeDefault");
