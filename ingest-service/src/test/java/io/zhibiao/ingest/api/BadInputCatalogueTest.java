@@ -76,7 +76,8 @@ class BadInputCatalogueTest {
         cases.add(new Case("a PDF file as text", r -> key(r).contentType("text/plain").body(PDF), 422, "corrupt-file"));
         cases.add(new Case("no Chinese text", r -> key(r).contentType("text/plain; charset=UTF-8").body("Annual report. GDP grew 5.4%.".getBytes(StandardCharsets.UTF_8)), 400, "no-chinese-text"));
         cases.add(new Case("only page furniture", r -> key(r).contentType("text/plain; charset=UTF-8").body("【 字体: 】【打印文章】\n|\n目录".getBytes(StandardCharsets.UTF_8)), 400, "empty-content"));
-        cases.add(new Case("an unsupported media type", r -> key(r).contentType("application/pdf").body(PDF), 415, "unsupported-media-type"));
+        cases.add(new Case("an unsupported media type", r -> key(r).contentType("application/vnd.ms-excel").body(PDF), 415, "unsupported-media-type"));
+        cases.add(new Case("a broken PDF as the body", r -> key(r).contentType("application/pdf").body(PDF), 422, "corrupt-file"));
         cases.add(new Case("a CloudEvent without data", r -> key(r).contentType("application/cloudevents+json").body("{\"specversion\":\"1.0\",\"type\":\"report\",\"source\":\"s\",\"id\":\"1\"}"), 400, "bad-envelope"));
         cases.add(new Case("a report over 10 MB", r -> key(r).contentType("application/json").body(json("text/plain",
                 "\"contentBase64\":\"" + Base64.getEncoder().encodeToString(("锦州市".repeat(1_200_000)).getBytes(StandardCharsets.UTF_8)) + "\"")), 413, "too-large"));
