@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,24 +63,55 @@ class FileReportsIT {
             id[0] = doc.path("documentId").asText();
         });
 
-        JsonNode report = StackEndToEndIT.get(stack.query().url() + "/api/reports/" + id[0]);
-        assertThat(report.path("metadata").path("format").asText()).isEqualTo("pdf");
-        assertThat(report.path("metadata").path("pageCount").asInt()).isGreaterThan(5);
-        assertThat(report.path("pages").size()).isGreaterThan(5);
+        // indexed means Elasticsearch has it; a search sees it after the next refresh
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            JsonNode report = StackEndToEndIT.get(stack.query().url() + "/api/reports/" + id[0]);
+            assertThat(report.path("metadata").path("format").asText()).isEqualTo("pdf");
+            assertThat(report.path("metadata").path("pageCount").asInt()).isGreaterThan(5);
+            assertThat(report.path("pages").size()).isGreaterThan(5);
 
-        JsonNode facts = StackEndToEndIT.get(stack.query().url() + "/api/indicators?documentId=" + id[0] + "&size=200");
-        assertThat(facts.path("items").size()).isGreaterThan(10);
-        int lastPage = 0;
-        for (JsonNode f : facts.path("items")) {
-            assertThat(f.path("page").isInt()).as(f.toString()).isTrue();
-            lastPage = Math.max(lastPage, f.path("page").asInt());
+            JsonNode facts = StackEndToEndIT.get(stack.query().url() + "/api/indicators?documentId=" + id[0] + "&size=200");
+            assertThat(facts.path("items").size()).isGreaterThan(10);
+            int[] lastPage = {0};
+            for (JsonNode f : facts.path("items")) {
+                assertThat(f.path("page").isInt()).as(f.toString()).isTrue();
+                lastPage[0] = Math.max(lastPage[0], f.path("page").asInt());
+            }
+            assertThat(lastPage[0]).isGreaterThan(1);
+
+            JsonNode hits = StackEndToEndIT.get(stack.query().url() + "/api/search?q="
+                    + URLEncoder.encode("\"PDF版本(" + run + ")\"", StandardCharsets.UTF_8));
+            assertThat(hits.path("items").size()).as(hits.toString()).isPositive();
+            assertThat(hits.path("items").get(0).path("documentId").asText()).isEqualTo(id[0]);
+            assertThat(hits.path("items").get(0).path("page").asInt()).isEqualTo(1);
+        });
+    }
+
+    /** {@code ./zhibiao ingest DIR} on a folder of mixed files: one report in six formats, and a broken PDF. */
+    @Test
+    void aFolderOfMixedFilesIsIngestedWithItsSummary() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("mixed");
+        java.nio.file.Path fixtures = java.nio.file.Path.of("..", "ingest-service", "src", "test", "resources", "files");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // ingest-service's fixtures: one text (not a sample's) as TXT, DOCX, DOC, WPS, RTF and ODT
+        for (String name : List.of("report.txt", "report.docx", "report.doc", "report.wps", "report.rtf", "report.odt")) {
+            java.nio.file.Files.copy(fixtures.resolve(name), dir.resolve(name));
         }
-        assertThat(lastPage).isGreaterThan(1);
-
-        JsonNode hits = StackEndToEndIT.get(stack.query().url() + "/api/search?q="
-                + URLEncoder.encode("\"PDF版本(" + run + ")\"", StandardCharsets.UTF_8));
-        assertThat(hits.path("items").size()).as(hits.toString()).isPositive();
-        assertThat(hits.path("items").get(0).path("documentId").asText()).isEqualTo(id[0]);
-        assertThat(hits.path("items").get(0).path("page").asInt()).isEqualTo(1);
+        java.nio.file.Files.write(dir.resolve("broken.pdf"), "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1));
+        java.nio.file.Files.writeString(dir.resolve("notes.xyz"), "not a report " + run);
+        List<java.nio.file.Path> files = IngestCommand.files(List.of(dir));
+        assertThat(files).extracting(p -> p.getFileName().toString()).doesNotContain("notes.xyz").hasSize(7);
+        java.io.ByteArrayOutputStream progress = new java.io.ByteArrayOutputStream();
+        IngestCommand.Summary summary = IngestCommand.send(files, stack.ingest().url(),
+                io.zhibiao.stack.LocalStack.apiKey(stack.config()), new java.io.PrintStream(progress, true,
+                        StandardCharsets.UTF_8));
+        assertThat(summary.files).isEqualTo(7);
+        // the same text in six formats: one report (accepted now, or by an earlier run: then all six are duplicates)
+        assertThat(summary.accepted + summary.duplicates).isEqualTo(6);
+        assertThat(summary.accepted).isLessThanOrEqualTo(1);
+        assertThat(summary.rejected).hasSize(1);
+        assertThat(summary.rejected.keySet().iterator().next()).startsWith("422 corrupt-file");
+        assertThat(summary.rejected.values().iterator().next()).containsExactly("broken.pdf");
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("ingest");
     }
 }
