@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,11 +59,7 @@ public final class ReportPublisher implements AutoCloseable {
             String name = file.getFileName().toString();
             // text and HTML by their extension; any other file (PDF, Word, WPS, RTF, ODT, a scan) is detected by
             // ingest from its bytes and name
-            String type = SourceFormat.ofFileName(name).map(f -> switch (f) {
-                case TEXT -> "text/plain";
-                case HTML -> "text/html";
-                default -> "application/octet-stream";
-            }).orElse("text/plain");
+            String type = SourceFormat.contentTypeFor(name);
             // the URL and hints its sidecars give, where it has them (SOURCES.tsv, NAME.hints.json)
             return Sidecars.apply(new RawReport(sourceUrl, Instant.now(), type, null, null,
                     Base64.getEncoder().encodeToString(bytes), name, null), file);

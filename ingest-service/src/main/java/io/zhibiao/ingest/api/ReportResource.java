@@ -111,20 +111,16 @@ public class ReportResource {
     }
 
     /**
-     * A part's type as the ingestor should see it: the declared type when it is one this service reads, else the
-     * file name's, else "detect from the bytes". Browsers send .wps or .odt as application/octet-stream, and curl
-     * sends everything so.
+     * A part's type as the ingestor should see it: the declared type when it names a format this service reads
+     * (other than text/plain, which browsers and curl send for anything), else the file name's. Browsers send .wps
+     * or .odt as application/octet-stream, and curl sends everything so.
      */
     static String uploadType(String declared, String name) {
         String type = declared == null ? "" : declared.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
         if (SourceFormat.ofMediaType(type).isPresent() && !type.equals("text/plain")) {
             return type;
         }
-        return SourceFormat.ofFileName(name).map(f -> switch (f) {
-            case HTML -> "text/html";
-            case TEXT -> "text/plain";
-            default -> MediaType.APPLICATION_OCTET_STREAM;
-        }).orElse(type.equals("text/plain") ? "text/plain" : MediaType.APPLICATION_OCTET_STREAM);
+        return SourceFormat.contentTypeFor(name);
     }
 
     private static Response accepted(List<IngestionService.Receipt> receipts) {

@@ -74,10 +74,6 @@ public final class ReportIngestor {
         return new ReportIngestor(maxBytes, regions, files);
     }
 
-    public DocumentReaders files() {
-        return files;
-    }
-
     public long maxBytes() {
         return maxBytes;
     }

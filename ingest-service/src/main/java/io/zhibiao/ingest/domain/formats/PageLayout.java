@@ -33,7 +33,7 @@ public final class PageLayout {
             "([一二三四五六七八九十百]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十百零〇\\d]+[章节篇部分条]"
                     + "|\\d{1,2}[.．、](?!\\d)|[(（]\\d{1,2}[)）]|专栏|表\\s*\\d|附件|附表).*");
     private static final String SENTENCE_ENDS = "。！？!?：:；;";
-    /** Marks a line that began indented (a first-line indent of spaces, or PDFBox's paragraph start). */
+    /** Marks, while joining, a line that began indented (a first-line indent of spaces). */
     static final char INDENT = '\u2029';
 
     private PageLayout() {
@@ -47,17 +47,10 @@ public final class PageLayout {
         List<List<String>> lines = new ArrayList<>();
         for (PagedText.Page p : pages) {
             List<String> ls = new ArrayList<>();
-            boolean first = true;
             for (String l : p.text().split("\n")) {
-                // indented: it begins with spaces (two ideographic spaces, as Chinese texts indent), or PDFBox saw
-                // its first line indented; PDFBox's mark on a page's first line says only that a page began
-                boolean marked = l.indexOf(INDENT) >= 0 && !first;
-                String t = l.replace(String.valueOf(INDENT), "");
-                String s = t.strip();
-                boolean indented = !s.isEmpty() && (marked || t.startsWith("\u3000") || t.startsWith("  "));
-                if (!s.isEmpty()) {
-                    first = false;
-                }
+                // indented: it begins with spaces (two ideographic spaces, as Chinese texts indent)
+                String s = l.strip();
+                boolean indented = !s.isEmpty() && (l.startsWith("\u3000") || l.startsWith("  "));
                 if (!s.isEmpty()) {
                     ls.add(indented && joinBrokenLines ? INDENT + s : s);
                 }

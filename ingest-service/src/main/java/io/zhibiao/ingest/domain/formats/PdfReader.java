@@ -19,7 +19,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 
 /**
@@ -58,9 +60,15 @@ final class PdfReader {
                 throw Rejection.EMPTY_CONTENT.because("the PDF has no pages");
             }
             List<String> layer = textLayer(pdf);
-            List<Integer> scanned = new ArrayList<>();
+            Set<Integer> scanned = new LinkedHashSet<>();
+            int textPages = 0;
+            int textHan = 0;
             for (int i = 0; i < count; i++) {
-                if (CellText.han(layer.get(i)) < MIN_PAGE_HAN && hasImage(pdf.getPage(i))) {
+                int han = CellText.han(layer.get(i));
+                textHan += han;
+                if (han >= MIN_PAGE_HAN) {
+                    textPages++;
+                } else if (hasImage(pdf.getPage(i))) {
                     scanned.add(i + 1);
                 }
             }
@@ -69,15 +77,6 @@ final class PdfReader {
             double confidence = 0;
             int words = 0;
             if (!scanned.isEmpty()) {
-                int textPages = 0;
-                int textHan = 0;
-                for (int i = 0; i < count; i++) {
-                    int han = CellText.han(layer.get(i));
-                    textHan += han;
-                    if (han >= MIN_PAGE_HAN) {
-                        textPages++;
-                    }
-                }
                 boolean scan = textHan < 200 || scanned.size() * 2 >= count;
                 if (!ocr.available()) {
                     if (scan) {
@@ -86,7 +85,7 @@ final class PdfReader {
                                         + " available here: %s. Send it again once it is (replay the dead letter)",
                                 scanned.size(), count, ocr.describe()));
                     }
-                    scanned = List.of(); // pictures among text pages (maps, charts): the text is all there is
+                    scanned = Set.of(); // pictures among text pages (maps, charts): the text is all there is
                 } else if (scanned.size() > limits.maxOcrPages()) {
                     throw Rejection.TOO_MANY_PAGES.because(String.format(Locale.ROOT,
                             "%d scanned pages to OCR, over the limit of %d per document (%d pages have text)",

@@ -55,7 +55,7 @@ final class RtfReader {
         while (i < n) {
             int c = rtf[i] & 0xFF;
             if (c == '{' || c == '}' || c == '\\' && i + 1 < n && rtf[i + 1] != '\'' || c == '\r' || c == '\n') {
-                flush(pending, line, charset, g);
+                flush(pending, line, charset);
             }
             if (c == '{') {
                 groups.push(g);
@@ -188,12 +188,12 @@ final class RtfReader {
                 skipChars = 0;
             }
         }
-        flush(pending, line, charset, g);
+        flush(pending, line, charset);
         pager.line(line.toString());
         return pager.done(SourceFormat.RTF);
     }
 
-    private static void flush(ByteArrayOutputStream pending, StringBuilder line, Charset charset, Group g) {
+    private static void flush(ByteArrayOutputStream pending, StringBuilder line, Charset charset) {
         if (pending.size() > 0) {
             line.append(new String(pending.toByteArray(), charset));
             pending.reset();

@@ -87,6 +87,19 @@ public enum SourceFormat {
     }
 
     /**
+     * The content type to send a file of this name with: text and HTML as what they are, any other format this
+     * service reads as {@code application/octet-stream} (ingest finds it from the bytes), and a name it does not
+     * know as {@code text/plain}.
+     */
+    public static String contentTypeFor(String fileName) {
+        return ofFileName(fileName).map(f -> switch (f) {
+            case TEXT -> "text/plain";
+            case HTML -> "text/html";
+            default -> "application/octet-stream";
+        }).orElse("text/plain");
+    }
+
+    /**
      * The format the bytes are, by their first bytes, or empty when they are not a file format this service
      * knows (then they are text or HTML, or something it refuses). An OLE2 or ZIP container is told apart by the
      * hint: a ZIP is a DOCX or an ODT, an OLE2 file a DOC or a WPS.

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -148,8 +147,7 @@ public final class TesseractOcr implements Ocr {
         String paragraph = null;
         double confidence = 0;
         int words = 0;
-        List<String> rows = new ArrayList<>(Arrays.asList(tsv.split("\\R")));
-        for (String row : rows) {
+        for (String row : tsv.split("\\R")) {
             String[] f = row.split("\t", -1);
             if (f.length < 12 || !f[0].equals("5")) {
                 continue;

@@ -31,6 +31,26 @@ class BadFilesTest {
                 });
     }
 
+    /** An OCR engine that is there and reads pages as {@code read} says. */
+    static Ocr engine(String description, java.util.function.BiFunction<java.awt.image.BufferedImage, Duration, Ocr.Result> read) {
+        return new Ocr() {
+            @Override
+            public boolean available() {
+                return true;
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+
+            @Override
+            public Result read(java.awt.image.BufferedImage page, Duration timeout) {
+                return read.apply(page, timeout);
+            }
+        };
+    }
+
     @Test
     void aPasswordProtectedPdf() {
         refused(NO_OCR, ReportFiles.encryptedPdf(TEXT), "application/pdf", "a.pdf", "encrypted", "password");
@@ -69,22 +89,9 @@ class BadFilesTest {
 
     @Test
     void tooManyScannedPagesForTheOcrBound() {
-        Ocr never = new Ocr() {
-            @Override
-            public boolean available() {
-                return true;
-            }
-
-            @Override
-            public String describe() {
-                return "a fake engine";
-            }
-
-            @Override
-            public Result read(java.awt.image.BufferedImage page, Duration timeout) {
-                throw new AssertionError("the bound must refuse before any page is read");
-            }
-        };
+        Ocr never = engine("a fake engine", (page, timeout) -> {
+            throw new AssertionError("the bound must refuse before any page is read");
+        });
         ReportIngestor bounded = ReportIngestor.standard()
                 .withFiles(new DocumentReaders(never, DocumentLimits.standard().withOcr(1, Duration.ofMinutes(1))));
         byte[] scan = ReportFiles.scanned(ReportFiles.pdf(TEXT + "\n" + TEXT, null), 72);
@@ -93,22 +100,9 @@ class BadFilesTest {
 
     @Test
     void anOcrThatRunsOutOfTimeFailsTheDocumentNotTheService() {
-        Ocr slow = new Ocr() {
-            @Override
-            public boolean available() {
-                return true;
-            }
-
-            @Override
-            public String describe() {
-                return "a slow engine";
-            }
-
-            @Override
-            public Result read(java.awt.image.BufferedImage page, Duration timeout) {
-                throw new OcrException("took longer than " + timeout.toMillis() + " ms on a page");
-            }
-        };
+        Ocr slow = engine("a slow engine", (page, timeout) -> {
+            throw new Ocr.OcrException("took longer than " + timeout.toMillis() + " ms on a page");
+        });
         ReportIngestor bounded = ReportIngestor.standard()
                 .withFiles(new DocumentReaders(slow, DocumentLimits.standard().withOcr(10, Duration.ofSeconds(1))));
         refused(bounded, ReportFiles.scanned(ReportFiles.pdf(TEXT, null), 72), "application/pdf", "scan.pdf",

@@ -37,7 +37,6 @@ class FileFormatsTest {
         List<IngestedDocument> docs = INGESTOR.ingest(file(pdf, "application/pdf", "report.pdf"));
         assertThat(docs).hasSize(1);
         IngestedDocument doc = docs.get(0);
-        dump("pdf", doc.text());
         assertThat(doc.text()).isEqualTo(fromText.text());
         assertThat(doc.documentId()).isEqualTo(fromText.documentId());
         Pages pages = doc.metadata().pages();
@@ -47,17 +46,6 @@ class FileFormatsTest {
         assertThat(pages.starts()).extracting(Pages.Start::page).isSorted().doesNotHaveDuplicates();
         assertThat(pages.pageAt(doc.text().length() - 1)).isEqualTo(pages.count());
         assertThat(doc.metadata().regionName()).isEqualTo(fromText.metadata().regionName());
-    }
-
-    static void dump(String name, String t) {
-        try {
-            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "format-" + name + ".txt"), t);
-            if (fromText != null) {
-                java.nio.file.Files.writeString(java.nio.file.Path.of("target", "format-text.txt"), fromText.text());
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     @Test
@@ -71,14 +59,12 @@ class FileFormatsTest {
     }
 
     @Test
-    void aPdfTableKeepsItsRowsAsCellLines() throws java.io.IOException {
+    void aPdfTableKeepsItsRowsAsCellLines() {
         String table = "表1 主要指标\n指标 | 单位 | 2023年 | 2024年目标 | 属性\n地区生产总值增长 | % | 5.4 | 6左右 | 预期性\n";
         int cut = text.indexOf('\n', text.indexOf("初步核算")) + 1;
         String withTable = text.substring(0, cut) + table + text.substring(cut);
         IngestedDocument doc = INGESTOR.ingest(file(ReportFiles.pdf(withTable, null), "application/pdf", "t.pdf")).get(0);
         assertThat(doc.text()).contains("\n" + table);
-        dump("table", doc.text());
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "format-table-text.txt"), INGESTOR.ingest(Samples.plain(withTable)).get(0).text());
         assertThat(doc.text()).isEqualTo(INGESTOR.ingest(Samples.plain(withTable)).get(0).text());
     }
 
@@ -89,7 +75,6 @@ class FileFormatsTest {
         assertThat(doc.metadata().pages().format()).isEqualTo("pdf");
         // a scraper that copied a wrong header: the bytes win
         IngestedDocument mislabelled = INGESTOR.ingest(file(pdf, "text/html", "index.html")).get(0);
-        dump("mislabelled", mislabelled.text());
         assertThat(mislabelled.text()).isEqualTo(fromText.text());
     }
 }

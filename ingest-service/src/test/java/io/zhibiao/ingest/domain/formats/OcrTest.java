@@ -28,7 +28,6 @@ class OcrTest {
         long t0 = System.nanoTime();
         IngestedDocument doc = ReportIngestor.standard().ingest(FileFormatsTest.file(scan, "application/pdf", "scan.pdf")).get(0);
         System.out.printf("OCR: %d pages in %d ms%n", doc.metadata().pages().count(), (System.nanoTime() - t0) / 1_000_000);
-        FileFormatsTest.dump("ocr", doc.text());
         Pages pages = doc.metadata().pages();
         assertThat(pages.ocrPages()).isNotEmpty();
         assertThat(pages.ocrConfidence()).isGreaterThan(60.0);
