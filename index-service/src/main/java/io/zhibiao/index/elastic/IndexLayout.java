@@ -25,10 +25,28 @@ public final class IndexLayout {
 
     private final String prefix;
     private final int version;
+    private final Integer replicas;
 
     public IndexLayout(String prefix, int version) {
+        this(prefix, version, null);
+    }
+
+    /**
+     * @param replicas copies of each shard besides the primary (0 on one node, 1 or more on a cluster: a node
+     *                 can then go without losing a shard); null keeps what the JSON resources say (0)
+     */
+    public IndexLayout(String prefix, int version, Integer replicas) {
         this.prefix = prefix == null ? "" : prefix;
         this.version = version;
+        if (replicas != null && replicas < 0) {
+            throw new IllegalArgumentException("zhibiao.index.replicas must be 0 or more, not " + replicas);
+        }
+        this.replicas = replicas;
+    }
+
+    /** The replicas of each shard this layout asks for, or null for the resources' own setting. */
+    public Integer replicas() {
+        return replicas;
     }
 
     public int version() {
@@ -74,6 +92,9 @@ public final class IndexLayout {
                 client.indices().deleteIndexTemplate(t -> t.name(legacy));
             }
             ObjectNode body = (ObjectNode) Json.mapper().readTree(resource(kind));
+            if (replicas != null) {
+                ((ObjectNode) body.path("settings")).put("number_of_replicas", replicas);
+            }
             ObjectNode template = Json.mapper().createObjectNode();
             template.putArray("index_patterns").add(index(kind));
             template.set("template", body);
@@ -92,6 +113,10 @@ public final class IndexLayout {
                         throw e;
                     }
                 }
+            } else if (replicas != null) {
+                // a dynamic setting: an index made on one node gets its replicas once the cluster has room
+                String index = index(kind);
+                client.indices().putSettings(s -> s.index(index).settings(x -> x.numberOfReplicas(String.valueOf(replicas))));
             }
         }
         List<Action> actions = new ArrayList<>();
@@ -175,7 +200,7 @@ public final class IndexLayout {
 
     /** The same layout at another version. */
     public IndexLayout atVersion(int other) {
-        return new IndexLayout(prefix, other);
+        return new IndexLayout(prefix, other, replicas);
     }
 
     public String prefix() {

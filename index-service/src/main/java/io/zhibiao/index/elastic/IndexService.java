@@ -44,13 +44,17 @@ public class IndexService {
     @ConfigProperty(name = "zhibiao.index.bulk.concurrency", defaultValue = "2")
     int bulkConcurrency;
 
+    /** Replicas of each shard (0 on one Elasticsearch node; 1 on a cluster, so that a node may go). */
+    @ConfigProperty(name = "zhibiao.index.replicas", defaultValue = "0")
+    int replicas;
+
     private volatile boolean stopping;
     private volatile Indexer indexer;
     private IndexLayout layout;
     private final CountDownLatch ready = new CountDownLatch(1);
 
     void onStart(@Observes StartupEvent event) {
-        layout = new IndexLayout(prefix.orElse(""), version);
+        layout = new IndexLayout(prefix.orElse(""), version, replicas);
         indexer = new Indexer(client, layout, new BulkWriter(client, maxBackoffMillis, () -> stopping),
                 new BulkBatches(bulkMaxOperations, bulkMaxBytes), bulkConcurrency);
         // Elasticsearch may come up after us: prepare the indices in the background, consumers wait for it

@@ -89,6 +89,25 @@ class IndicesOnElasticsearchTest {
     }
 
     @Test
+    void replicasAreSetOnNewIndicesAndOnThoseThatExist() throws IOException {
+        new IndexLayout("t7-", 1).ensure(client);
+        assertThat(replicas("t7-facts-v1")).isEqualTo("0");
+        // the same version started on a cluster: its existing indices get the replica, and so does a new one
+        new IndexLayout("t7-", 1, 1).ensure(client);
+        for (String kind : IndexLayout.KINDS) {
+            assertThat(replicas("t7-" + kind + "-v1")).as(kind).isEqualTo("1");
+        }
+        IndexLayout v2 = new IndexLayout("t7-", 1, 1).atVersion(2);
+        v2.ensure(client);
+        assertThat(replicas("t7-passages-v2")).isEqualTo("1");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> new IndexLayout("t7-", 1, -1));
+    }
+
+    static String replicas(String index) throws IOException {
+        return client.indices().getSettings(g -> g.index(index)).get(index).settings().index().numberOfReplicas();
+    }
+
+    @Test
     void writingTheSameEventTwiceChangesNothingAndANewVersionReplacesTheOld() throws IOException {
         IndexLayout layout = new IndexLayout("t2-", 1);
         layout.ensure(client);
