@@ -10,11 +10,17 @@ import java.util.concurrent.Callable;
 public final class DownCommand implements Callable<Integer> {
     @Override
     public Integer call() {
-        LocalStack stack = StackCommands.openStack();
-        long running = stack.components().stream().filter(Component::isRunning).count();
-        stack.down();
-        System.out.println("stopped " + running + " process" + (running == 1 ? "" : "es") + "; data kept in "
-                + stack.config().dataDir());
+        // both: the single-node stack and its cluster (only one of them runs, normally)
+        long running = 0;
+        for (LocalStack stack : java.util.List.of(StackCommands.cluster(), StackCommands.single())) {
+            long here = stack.components().stream().filter(Component::isRunning).count();
+            if (here > 0 || !stack.config().topology().clustered()) {
+                stack.down();
+                running += here;
+                System.out.println("stopped " + here + " process" + (here == 1 ? "" : "es") + "; data kept in "
+                        + stack.config().dataDir());
+            }
+        }
         return 0;
     }
 }

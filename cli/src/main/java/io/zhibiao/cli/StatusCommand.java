@@ -11,6 +11,9 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         LocalStack stack = StackCommands.openStack();
         System.out.println("data directory: " + stack.config().dataDir());
+        if (stack.config().topology().clustered()) {
+            System.out.println("cluster: " + stack.config().topology().describe());
+        }
         stack.status().forEach(System.out::println);
         return 0;
     }

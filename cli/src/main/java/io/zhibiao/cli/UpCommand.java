@@ -25,21 +25,30 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--no-samples", description = "do not publish the sample corpus")
     boolean noSamples;
 
+    @Option(names = "--cluster", description = {"a cluster on this machine instead: 3 Kafka nodes (replication 3, min ISR 2),",
+            "2 Elasticsearch nodes (1 replica), 2 instances of each stage (nlp split by stage), in <data>/cluster"})
+    boolean cluster;
+
     @Option(names = "--timeout", description = "how long to wait for the samples to be indexed, in seconds (default ${DEFAULT-VALUE})")
     int timeoutSeconds = 600;
 
     @Override
     public Integer call() throws IOException {
-        return up(StackCommands.openStack(), !noSamples, Duration.ofSeconds(timeoutSeconds), System.out);
+        StackCommands.refuseIfOtherRuns(cluster);
+        LocalStack stack = cluster ? StackCommands.cluster() : StackCommands.single();
+        return up(stack, !noSamples, Duration.ofSeconds(timeoutSeconds), System.out);
     }
 
     /** What {@code ./zhibiao up} does, on any stack (the end-to-end test runs it on a stack of its own). */
     public static int up(LocalStack stack, boolean publishSamples, Duration timeout, PrintStream out) throws IOException {
         long t0 = System.nanoTime();
         out.println("data directory: " + stack.config().dataDir());
-        out.println("starting Kafka, Elasticsearch and PostgreSQL ...");
+        if (stack.config().topology().clustered()) {
+            out.println("cluster: " + stack.config().topology().describe());
+        }
+        out.println("starting " + names(stack.infrastructure()) + " ...");
         stack.startInfrastructure();
-        out.println("starting ingest-service, nlp-service, index-service, query-service ...");
+        out.println("starting " + names(stack.services()) + " ...");
         stack.startServices();
         out.printf("stack up in %.1f s%n", secondsSince(t0));
 
@@ -73,9 +82,18 @@ public final class UpCommand implements Callable<Integer> {
         for (Component c : stack.infrastructure()) {
             out.printf("  %-23s %s%n", c.name(), c.url());
         }
+        if (stack.config().topology().clustered()) {
+            for (Component c : stack.pipeline()) {
+                out.printf("  %-23s %s%n", c.name(), c.url());
+            }
+        }
         out.println("  logs                    " + stack.config().logs());
         out.println("Stop with ./zhibiao down.");
         return 0;
+    }
+
+    private static String names(List<? extends Component> components) {
+        return String.join(", ", components.stream().map(Component::name).toList());
     }
 
     static List<Path> samples(Path dir) throws IOException {

@@ -9,10 +9,16 @@ import java.util.Locale;
 public final class FaultReport {
     public static final String BEGIN = "<!-- fault-table:begin (written by ./zhibiao faults --write) -->";
     public static final String END = "<!-- fault-table:end -->";
+    public static final String CLUSTER_BEGIN = "<!-- cluster-table:begin (written by ./zhibiao faults --cluster --write) -->";
+    public static final String CLUSTER_END = "<!-- cluster-table:end -->";
 
-    /** One scenario of the run. */
-    public record Row(Scenario scenario, int reports, int badInputs, double faultAt, double down, Double firstProgress,
-                      Double settled, long stageDeadLetters, Verification verification, String failure) {
+    /**
+     * One scenario of the run.
+     *
+     * @param progressWhileAway on a cluster: seconds from the fault until the rest indexed a document, while the part was away
+     */
+    public record Row(Scenario scenario, int reports, int badInputs, double faultAt, double down, Double progressWhileAway,
+                      Double firstProgress, Double settled, long stageDeadLetters, Verification verification, String failure) {
         public boolean survived() {
             return failure == null && verification != null && verification.exact() && stageDeadLetters == 0;
         }
@@ -35,6 +41,17 @@ public final class FaultReport {
     double generationSeconds;
     double startSeconds;
     String machine;
+    /** A cluster's run: its own table, with the progress made while a part was away. */
+    boolean cluster;
+    String topology;
+
+    public String begin() {
+        return cluster ? CLUSTER_BEGIN : BEGIN;
+    }
+
+    public String end() {
+        return cluster ? CLUSTER_END : END;
+    }
 
     public List<Row> rows() {
         return rows;
@@ -68,17 +85,27 @@ public final class FaultReport {
 
     public String markdown() {
         StringBuilder sb = new StringBuilder();
-        sb.append(BEGIN).append('\n');
-        sb.append(String.format(Locale.ROOT, "Run of %s on %s (%s): %s.%n%n", LocalDate.now(), machine, command,
+        sb.append(begin()).append('\n');
+        sb.append(String.format(Locale.ROOT, "Run of %s on %s (%s)%s: %s.%n%n", LocalDate.now(), machine, command,
+                topology == null ? "" : "; " + topology,
                 passed() ? "**every fault survived; lost = 0, duplicated = 0**" : "**FAILED**"));
-        sb.append("| # | scenario | load during it | fault injected at | away for | first progress after return | all final after return | stage dead letters | lost | duplicated | result |\n");
-        sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        if (cluster) {
+            sb.append("| # | scenario | load during it | fault injected at | away until whole again | indexing went on after the fault | first progress after return | all final after return | stage dead letters | lost | duplicated | result |\n");
+            sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        } else {
+            sb.append("| # | scenario | load during it | fault injected at | away for | first progress after return | all final after return | stage dead letters | lost | duplicated | result |\n");
+            sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        }
         int i = 1;
         for (Row r : rows) {
             Verification v = r.verification();
+            String away = r.scenario() == Scenario.NONE ? "–" : secs(r.down());
+            if (cluster) {
+                away += " | " + (r.scenario() == Scenario.NONE ? "–" : r.progressWhileAway() == null ? "no" : secs(r.progressWhileAway()));
+            }
             sb.append(String.format(Locale.ROOT, "| %d | %s | %d reports + %d bad | %.0f s | %s | %s | %s | %d | %s | %s | %s |%n",
                     i++, r.scenario().description(), r.reports(), r.badInputs(), r.faultAt(),
-                    r.scenario() == Scenario.NONE ? "–" : secs(r.down()), secs(r.firstProgress()), secs(r.settled()),
+                    away, secs(r.firstProgress()), secs(r.settled()),
                     r.stageDeadLetters(), v == null ? "?" : String.valueOf(v.lostTotal()),
                     v == null ? "?" : String.valueOf(v.duplicatedTotal()), r.survived() ? "survived" : "**FAILED**"));
         }
@@ -102,7 +129,7 @@ public final class FaultReport {
                 badProblems.isEmpty() ? "" : " — problems: " + String.join("; ", badProblems),
                 generationSeconds, startSeconds, seconds));
         sb.append("Reproduce: `").append(command).append("`\n");
-        sb.append(END).append('\n');
+        sb.append(end()).append('\n');
         return sb.toString();
     }
 

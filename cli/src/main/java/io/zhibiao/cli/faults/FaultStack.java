@@ -2,44 +2,42 @@ package io.zhibiao.cli.faults;
 
 import io.zhibiao.stack.Component;
 import io.zhibiao.stack.LocalStack;
-import io.zhibiao.stack.Ports;
 import io.zhibiao.stack.ServiceProcess;
 import io.zhibiao.stack.StackConfig;
 import io.zhibiao.stack.StackLayout;
+import io.zhibiao.stack.Topology;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The pipeline of the local stack on free ports in a directory of its own, with nlp-service run as two
- * processes, one per stage (segment, extract), so that each stage can be killed alone. Query-service is
- * not needed and not started.
+ * processes, one per stage (segment, extract), so that each stage can be killed alone: one of everything, or
+ * the cluster ({@link Topology#cluster()}: 3 Kafka nodes, 2 Elasticsearch nodes, 2 instances of each stage).
+ * Query-service is not needed and not started.
  */
 public final class FaultStack implements AutoCloseable {
     private final LocalStack stack;
-    private final ServiceProcess nlpSegment;
-    private final ServiceProcess nlpExtract;
     private final Thread shutdownHook = new Thread(this::stopAll, "fault-stack-down");
 
+    public FaultStack(StackLayout layout, Path dataDir, Topology topology) {
+        this.stack = new LocalStack(StackConfig.forTests(layout, dataDir).withTopology(topology.withSplitNlp(true), true));
+    }
+
     public FaultStack(StackLayout layout, Path dataDir) {
-        this.stack = new LocalStack(StackConfig.forTests(layout, dataDir));
-        StackConfig config = stack.config();
-        this.nlpSegment = new ServiceProcess(config, "nlp-service", "nlp-segment", config.ports().nlp(), "512m", Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
-                // segment only: the extract stage's consumer is off
-                "MP_MESSAGING_INCOMING_REPORTS_SEGMENTED_ENABLED", "false"));
-        this.nlpExtract = new ServiceProcess(config, "nlp-service", "nlp-extract", Ports.freePort(), "512m", Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", config.kafkaBootstrap(),
-                "MP_MESSAGING_INCOMING_REPORTS_INGESTED_ENABLED", "false"));
+        this(layout, dataDir, Topology.SINGLE);
     }
 
     /** A fresh stack: what a previous run left running there is stopped, the directory emptied. */
-    public static FaultStack fresh(StackLayout layout, Path dataDir) {
+    public static FaultStack fresh(StackLayout layout, Path dataDir, Topology topology) {
         LocalStack.wipe(dataDir);
-        return new FaultStack(layout, dataDir);
+        return new FaultStack(layout, dataDir, topology);
+    }
+
+    public static FaultStack fresh(StackLayout layout, Path dataDir) {
+        return fresh(layout, dataDir, Topology.SINGLE);
     }
 
     public StackConfig config() {
@@ -48,6 +46,10 @@ public final class FaultStack implements AutoCloseable {
 
     public LocalStack stack() {
         return stack;
+    }
+
+    public Topology topology() {
+        return stack.config().topology();
     }
 
     public Component kafka() {
@@ -67,19 +69,25 @@ public final class FaultStack implements AutoCloseable {
     }
 
     public ServiceProcess nlpSegment() {
-        return nlpSegment;
+        return stack.stage(LocalStack.SEGMENT).get(0);
     }
 
     public ServiceProcess nlpExtract() {
-        return nlpExtract;
+        return stack.stage(LocalStack.EXTRACT).get(0);
     }
 
     public ServiceProcess index() {
         return stack.index();
     }
 
+    /** Every instance of every stage. */
     public List<ServiceProcess> services() {
-        return List.of(ingest(), nlpSegment, nlpExtract, index());
+        return stack.pipeline();
+    }
+
+    /** The URLs of every ingest-service: the probe asks the first that answers. */
+    public List<String> ingestUrls() {
+        return stack.stage(LocalStack.INGEST).stream().map(ServiceProcess::url).toList();
     }
 
     /** Starts everything; the processes are stopped when this JVM exits, should {@link #close} not be reached. */
@@ -92,7 +100,7 @@ public final class FaultStack implements AutoCloseable {
         stack.startInfrastructure();
         List<CompletableFuture<Void>> starts = new ArrayList<>();
         for (ServiceProcess s : services()) {
-            starts.add(CompletableFuture.runAsync(s::start));
+            starts.add(CompletableFuture.runAsync(s::start, LocalStack::ownThread));
         }
         starts.forEach(CompletableFuture::join);
     }

@@ -7,6 +7,7 @@ import io.zhibiao.cli.load.GeneratedReport;
 import io.zhibiao.contracts.DeadLetters;
 import io.zhibiao.contracts.Topics;
 import io.zhibiao.stack.StackLayout;
+import io.zhibiao.stack.Topology;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -36,7 +37,11 @@ public final class FaultSuite {
      * @param command      the command line that reproduces the run, for the report
      */
     public record Config(int count, long seed, List<Scenario> scenarios, Path dataDir, double perSecond,
-                         Duration settleTimeout, String command) {
+                         Duration settleTimeout, String command, Topology topology) {
+        public Config(int count, long seed, List<Scenario> scenarios, Path dataDir, double perSecond,
+                      Duration settleTimeout, String command) {
+            this(count, seed, scenarios, dataDir, perSecond, settleTimeout, command, Topology.SINGLE);
+        }
     }
 
     private final Config config;
@@ -67,14 +72,16 @@ public final class FaultSuite {
         report.badInternal = (int) bad.stream().filter(b -> !b.topic().equals(Topics.RAW)).count();
 
         List<Scenario> scenarios = config.scenarios();
-        try (FaultStack stack = FaultStack.fresh(layout, config.dataDir())) {
+        report.cluster = config.topology().clustered();
+        try (FaultStack stack = FaultStack.fresh(layout, config.dataDir(), config.topology())) {
             long ts = System.nanoTime();
-            log("starting Kafka, Elasticsearch, PostgreSQL, ingest, nlp (segment), nlp (extract), index in %s ...",
-                    config.dataDir());
+            report.topology = stack.topology().describe();
+            log("starting Kafka, Elasticsearch, PostgreSQL, ingest, nlp (segment), nlp (extract), index in %s: %s ...",
+                    config.dataDir(), report.topology);
             stack.start();
             report.startSeconds = Clock.secondsSince(ts);
             log("  stack up in %.0f s", report.startSeconds);
-            PipelineProbe probe = new PipelineProbe(stack.ingest().url(), stack.config().elasticsearchUrl(),
+            PipelineProbe probe = new PipelineProbe(stack.ingestUrls(), stack.config().elasticsearchUrl(),
                     stack.config().kafkaBootstrap());
             try (LoadPublisher publisher = new LoadPublisher(stack.config().kafkaBootstrap())) {
                 int from = 0;
@@ -99,6 +106,9 @@ public final class FaultSuite {
                     log("  %s", report.last.summary());
                     checkDeadLetters(probe, bad, report);
                     checkLiveness(stack, report);
+                    if (report.cluster) {
+                        ClusterFaults.checkReplication(stack, report.badProblems, this::logLine);
+                    }
                 }
             } catch (RuntimeException e) {
                 report.badProblems.add("the run broke off: " + e);
@@ -141,12 +151,13 @@ public final class FaultSuite {
         log("  injecting at %.1f s (ledger %s)", faultAt, safeLedger(probe));
         Scenario.Injection injection;
         try {
-            injection = scenario.inject(stack);
+            injection = scenario.inject(stack, () -> progress(probe));
         } catch (RuntimeException e) {
             return failed(scenario, slice, bad, "could not inject or recover: " + e.getMessage());
         }
         long back = System.nanoTime();
-        log("  back after %.1f s (%s)", injection.downSeconds(), injection.detail());
+        log("  back after %.1f s (%s)%s", injection.downSeconds(), injection.detail(), injection.progressWhileAway() == null ? ""
+                : String.format(Locale.ROOT, "; indexing went on %.1f s after the fault", injection.progressWhileAway()));
 
         // after the return: when the first document is indexed, and when everything published so far is final
         long progressAtBack = progress(probe);
@@ -174,21 +185,21 @@ public final class FaultSuite {
         }
         if (!settledNow) {
             Verification v = safeCheck(soFar, probe);
-            return new FaultReport.Row(scenario, slice.size(), bad.size(), faultAt, injection.downSeconds(), firstProgress,
-                    null, stageDeadLetters(probe), v, "not all documents final within " + config.settleTimeout().toSeconds()
+            return new FaultReport.Row(scenario, slice.size(), bad.size(), faultAt, injection.downSeconds(),
+                    injection.progressWhileAway(), firstProgress, null, stageDeadLetters(probe), v, "not all documents final within " + config.settleTimeout().toSeconds()
                     + " s after the fault: " + safeLedger(probe) + stuckExamples(probe, soFar));
         }
         double settled = Clock.secondsSince(back);
         Verification v = Verification.check(soFar, probe, false);
         long stageDead = stageDeadLetters(probe);
         log("  all final %.1f s after the return; %s; stage dead letters %d", settled, v.summary(), stageDead);
-        return new FaultReport.Row(scenario, slice.size(), bad.size(), faultAt, injection.downSeconds(), firstProgress,
-                settled, stageDead, v, null);
+        return new FaultReport.Row(scenario, slice.size(), bad.size(), faultAt, injection.downSeconds(),
+                injection.progressWhileAway(), firstProgress, settled, stageDead, v, null);
     }
 
     private FaultReport.Row failed(Scenario scenario, Corpus slice, List<BadInputs.BadInput> bad, String why) {
         log("  FAILED: %s", why);
-        return new FaultReport.Row(scenario, slice.size(), bad.size(), 0, 0, null, null, -1, null, why);
+        return new FaultReport.Row(scenario, slice.size(), bad.size(), 0, 0, null, null, null, -1, null, why);
     }
 
     /** The ledger holds exactly the documents so far, none pending, and ingest has read all of its input. */
@@ -345,6 +356,10 @@ public final class FaultSuite {
             Clock.sleep(250);
         }
         return condition.getAsBoolean();
+    }
+
+    private void logLine(String line) {
+        log("%s", line);
     }
 
     private void log(String format, Object... args) {

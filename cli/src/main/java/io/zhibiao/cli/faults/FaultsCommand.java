@@ -1,6 +1,7 @@
 package io.zhibiao.cli.faults;
 
 import io.zhibiao.stack.StackLayout;
+import io.zhibiao.stack.Topology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,15 @@ public final class FaultsCommand implements Callable<Integer> {
             Scenario.KILL_NLP_EXTRACT, Scenario.KILL_INDEX, Scenario.ELASTICSEARCH_STOPPED, Scenario.KAFKA_RESTART,
             Scenario.POSTGRES_RESTART);
 
+    /** The faults of a cluster (issue 16), after a baseline slice. */
+    public static final List<Scenario> CLUSTER = List.of(Scenario.NONE, Scenario.KILL_KAFKA_LEADER, Scenario.KILL_KAFKA_CONTROLLER,
+            Scenario.KILL_ELASTICSEARCH_NODE, Scenario.KILL_STAGE_INSTANCES, Scenario.ROLLING_RESTART);
+
+    @Option(names = "--cluster", description = {"on the cluster of ./zhibiao up --cluster (3 Kafka nodes, 2 Elasticsearch nodes,",
+            "2 instances of each stage), with its faults: the partition leader and the controller killed, an Elasticsearch",
+            "node killed, one instance of every stage killed, a rolling restart (default dir: cli/target/fault-cluster)"})
+    boolean cluster;
+
     @Option(names = "--count", paramLabel = "N", description = "generated reports (default ${DEFAULT-VALUE})")
     int count = 2000;
 
@@ -38,7 +48,8 @@ public final class FaultsCommand implements Callable<Integer> {
 
     @Option(names = "--scenario", paramLabel = "NAME", split = ",",
             description = "faults to inject, in order (default: all): none, kill-ingest, kill-nlp-segment, kill-nlp-extract,"
-                    + " kill-index, elasticsearch-stopped, kafka-restart, postgres-restart")
+                    + " kill-index, elasticsearch-stopped, kafka-restart, postgres-restart; with --cluster also kill-kafka-leader,"
+                    + " kill-kafka-controller, kill-elasticsearch-node, kill-stage-instances, rolling-restart")
     List<String> scenarios = new ArrayList<>();
 
     @Option(names = "--rate", paramLabel = "PER_SECOND", description = "reports published per second (default ${DEFAULT-VALUE})")
@@ -63,9 +74,16 @@ public final class FaultsCommand implements Callable<Integer> {
             chosen.add(Scenario.parse(s).orElseThrow(() -> new IllegalArgumentException("no scenario " + s)));
         }
         if (chosen.isEmpty()) {
-            chosen.addAll(ALL);
+            chosen.addAll(cluster ? CLUSTER : ALL);
         }
-        StringBuilder command = new StringBuilder("./zhibiao faults --count " + count + " --seed " + seed);
+        for (Scenario s : chosen) {
+            if (s.forCluster() && !cluster) {
+                throw new IllegalArgumentException(s.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                        + " is a fault of a cluster: add --cluster");
+            }
+        }
+        StringBuilder command = new StringBuilder("./zhibiao faults " + (cluster ? "--cluster " : "") + "--count " + count
+                + " --seed " + seed);
         if (!scenarios.isEmpty()) {
             command.append(" --scenario ").append(String.join(",", scenarios));
         }
@@ -73,13 +91,13 @@ public final class FaultsCommand implements Callable<Integer> {
             command.append(" --rate ").append(rate);
         }
         FaultSuite.Config config = new FaultSuite.Config(count, seed, chosen,
-                dir != null ? dir.toAbsolutePath() : layout.root().resolve("cli/target/fault-stack"), rate,
-                Duration.ofSeconds(settleSeconds), command.toString());
+                dir != null ? dir.toAbsolutePath() : layout.root().resolve(cluster ? "cli/target/fault-cluster" : "cli/target/fault-stack"),
+                rate, Duration.ofSeconds(settleSeconds), command.toString(), cluster ? Topology.cluster() : Topology.SINGLE);
         FaultReport report = new FaultSuite(config, layout, out).run();
         out.println();
         out.print(report.markdown());
         if (write != null) {
-            writeInto(write, report.markdown());
+            writeInto(write, report.markdown(), report.begin(), report.end());
             out.println("written to " + write);
         }
         if (!report.passed()) {
@@ -91,9 +109,13 @@ public final class FaultsCommand implements Callable<Integer> {
 
     /** Replaces the marked section of the file (or appends it when there is none). */
     static void writeInto(Path file, String section) throws IOException {
+        writeInto(file, section, FaultReport.BEGIN, FaultReport.END);
+    }
+
+    static void writeInto(Path file, String section, String beginMarker, String endMarker) throws IOException {
         String text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
-        int begin = text.indexOf(FaultReport.BEGIN);
-        int end = text.indexOf(FaultReport.END);
+        int begin = text.indexOf(beginMarker);
+        int end = text.indexOf(endMarker);
         String updated;
         if (begin >= 0 && end > begin) {
             int after = text.indexOf('\n', end);

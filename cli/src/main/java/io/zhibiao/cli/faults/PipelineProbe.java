@@ -37,12 +37,19 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PipelineProbe {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** The ledger through the first ingest-service that answers (one of a cluster's may be down). */
+    private final List<String> ingestUrls;
     private final String ingestUrl;
     private final String elasticsearchUrl;
     private final String kafkaBootstrap;
 
     public PipelineProbe(String ingestUrl, String elasticsearchUrl, String kafkaBootstrap) {
-        this.ingestUrl = ingestUrl;
+        this(List.of(ingestUrl), elasticsearchUrl, kafkaBootstrap);
+    }
+
+    public PipelineProbe(List<String> ingestUrls, String elasticsearchUrl, String kafkaBootstrap) {
+        this.ingestUrls = List.copyOf(ingestUrls);
+        this.ingestUrl = ingestUrls.get(0);
         this.elasticsearchUrl = elasticsearchUrl;
         this.kafkaBootstrap = kafkaBootstrap;
     }
@@ -55,7 +62,19 @@ public final class PipelineProbe {
     }
 
     public Ledger ledger() {
-        JsonNode s = get(ingestUrl + "/api/reports/summary");
+        JsonNode s = null;
+        RuntimeException failure = null;
+        for (String url : ingestUrls) {
+            try {
+                s = get(url + "/api/reports/summary");
+                break;
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+        if (s == null) {
+            throw failure;
+        }
         Map<String, Long> by = new HashMap<>();
         s.path("byStatus").fields().forEachRemaining(e -> by.put(e.getKey(), e.getValue().asLong()));
         return new Ledger(s.path("documents").asLong(), s.path("pending").asLong(), by);

@@ -20,7 +20,16 @@ public enum Scenario {
     KILL_INDEX("kill -9 index-service, restart it", FaultStack::index),
     ELASTICSEARCH_STOPPED("Elasticsearch stopped for 60 s, then started", FaultStack::elasticsearch),
     KAFKA_RESTART("Kafka broker restarted", FaultStack::kafka),
-    POSTGRES_RESTART("PostgreSQL restarted (fast shutdown)", FaultStack::postgres);
+    POSTGRES_RESTART("PostgreSQL restarted (fast shutdown)", FaultStack::postgres),
+    // on a cluster (./zhibiao faults --cluster): the rest of it carries on while one part is away
+    KILL_KAFKA_LEADER("kill -9 the Kafka broker leading most partitions, restart it after 30 s", null),
+    KILL_KAFKA_CONTROLLER("kill -9 the active KRaft controller, restart it after 30 s", null),
+    KILL_ELASTICSEARCH_NODE("kill -9 an Elasticsearch node (not the elected master), restart it after 30 s", null),
+    KILL_STAGE_INSTANCES("kill -9 one of the two instances of every stage at once, restart them after 30 s", null),
+    ROLLING_RESTART("rolling restart of every stage, one instance at a time (SIGTERM, start, ready)", null);
+
+    /** How long a killed part of a cluster stays away: three session timeouts, so that the others take over. */
+    public static final Duration CLUSTER_AWAY = Duration.ofSeconds(30);
 
     /** How long Elasticsearch stays away. */
     public static final Duration ELASTICSEARCH_AWAY = Duration.ofSeconds(60);
@@ -37,8 +46,31 @@ public enum Scenario {
         return description;
     }
 
-    /** What an injection did: how long the component was away, until it was ready again. */
-    public record Injection(double downSeconds, String detail) {
+    /**
+     * What an injection did: how long the component was away, until it was ready again; and, on a cluster, how
+     * soon after the fault the rest of the pipeline indexed a document (null: not while it was away).
+     */
+    public record Injection(double downSeconds, String detail, Double progressWhileAway) {
+        public Injection(double downSeconds, String detail) {
+            this(downSeconds, detail, null);
+        }
+    }
+
+    /** True for the faults of a cluster, which the rest of it is to carry on through. */
+    public boolean forCluster() {
+        return ordinal() >= KILL_KAFKA_LEADER.ordinal();
+    }
+
+    /**
+     * Injects the fault and returns once the component is back and ready.
+     *
+     * @param progress documents indexed so far (the ledger), to see the pipeline carry on during a cluster's fault
+     */
+    public Injection inject(FaultStack stack, java.util.function.LongSupplier progress) {
+        if (forCluster()) {
+            return ClusterFaults.inject(this, stack, progress);
+        }
+        return inject(stack);
     }
 
     /** Injects the fault and returns once the component is back and ready. */
@@ -46,6 +78,9 @@ public enum Scenario {
         long t0 = System.nanoTime();
         if (this == NONE) {
             return new Injection(0, "");
+        }
+        if (forCluster()) {
+            return ClusterFaults.inject(this, stack, () -> 0);
         }
         Component c = target.apply(stack);
         String detail;

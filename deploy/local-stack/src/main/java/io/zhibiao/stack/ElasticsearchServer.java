@@ -19,25 +19,41 @@ import java.util.zip.ZipFile;
  */
 public final class ElasticsearchServer extends Component {
     private final RunAs runAs;
+    /** 0-based: node name {@code zhibiao-<index + 1>}. */
+    private final int index;
 
     public ElasticsearchServer(StackConfig config) {
+        this(config, 0);
+    }
+
+    public ElasticsearchServer(StackConfig config, int index) {
         super(config);
         this.runAs = new RunAs(config.runAs());
+        this.index = index;
+    }
+
+    private boolean clustered() {
+        return config.topology().elasticsearchNodes() > 1;
+    }
+
+    /** The node's name in the cluster ({@code _cat/nodes}, {@code _cat/master}). */
+    public String nodeName() {
+        return "zhibiao-" + (index + 1);
     }
 
     @Override
     public String name() {
-        return "elasticsearch";
+        return clustered() ? "elasticsearch-" + (index + 1) : "elasticsearch";
     }
 
     @Override
     public int port() {
-        return config.ports().elasticsearch();
+        return config.ports(index).elasticsearch();
     }
 
     @Override
     public String url() {
-        return config.elasticsearchUrl();
+        return "http://127.0.0.1:" + port();
     }
 
     @Override
@@ -46,7 +62,7 @@ public final class ElasticsearchServer extends Component {
     }
 
     private Path state() {
-        return config.dataDir().resolve("elasticsearch");
+        return config.dataDir().resolve(name());
     }
 
     @Override
@@ -67,8 +83,8 @@ public final class ElasticsearchServer extends Component {
             Files.writeString(conf.resolve("elasticsearch.yml"), """
                     # written by the Zhibiao local stack on every start
                     cluster.name: zhibiao
-                    node.name: zhibiao-1
-                    discovery.type: single-node
+                    node.name: %5$s
+                    %6$s
                     network.host: 127.0.0.1
                     http.port: %d
                     transport.port: %d
@@ -78,7 +94,7 @@ public final class ElasticsearchServer extends Component {
                     # a laptop's disk fills up; do not turn indices read-only for that
                     cluster.routing.allocation.disk.threshold_enabled: false
                     action.destructive_requires_name: true
-                    """.formatted(port(), config.ports().elasticsearchTransport(), data, logs));
+                    """.formatted(port(), config.ports(index).elasticsearchTransport(), data, logs, nodeName(), discovery()));
             Files.deleteIfExists(pid);
             Files.createDirectories(config.logs());
         } catch (IOException e) {
@@ -102,8 +118,33 @@ public final class ElasticsearchServer extends Component {
         return null;
     }
 
+    /** One node alone, or every node as a seed host and, at the first start, as an initial master. */
+    private String discovery() {
+        if (!clustered()) {
+            return "discovery.type: single-node";
+        }
+        List<String> seeds = new java.util.ArrayList<>();
+        List<String> masters = new java.util.ArrayList<>();
+        for (int k = 0; k < config.topology().elasticsearchNodes(); k++) {
+            seeds.add("\"127.0.0.1:" + config.ports(k).elasticsearchTransport() + "\"");
+            masters.add("zhibiao-" + (k + 1));
+        }
+        String yml = "discovery.seed_hosts: [" + String.join(", ", seeds) + "]";
+        if (!Files.exists(state().resolve("data/_state"))) {
+            // only to bootstrap a new cluster; a node that has joined one must not be told again
+            yml += "\ncluster.initial_master_nodes: [" + String.join(", ", masters) + "]";
+        }
+        return yml;
+    }
+
     /** Unpacks the distribution once into the packages directory. */
     private Path install() {
+        synchronized (ElasticsearchServer.class) {
+            return unpack();
+        }
+    }
+
+    private Path unpack() {
         Path home = config.packages().resolve("elasticsearch-" + StackLayout.ELASTICSEARCH_VERSION);
         if (Files.isExecutable(home.resolve("bin/elasticsearch"))) {
             return home;
@@ -149,7 +190,9 @@ public final class ElasticsearchServer extends Component {
 
     @Override
     protected boolean ready() {
-        return Processes.httpStatus(url() + "/_cluster/health?wait_for_status=yellow&timeout=2s") == 200;
+        // a cluster's node is ready once it has joined the others (after a restart too)
+        String nodes = clustered() ? "&wait_for_nodes=" + config.topology().elasticsearchNodes() : "";
+        return Processes.httpStatus(url() + "/_cluster/health?wait_for_status=yellow&timeout=2s" + nodes) == 200;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

@@ -18,32 +18,52 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** A single Kafka broker in KRaft mode (broker and controller in one process), from the Maven jars. */
+/**
+ * A Kafka node in KRaft mode (broker and controller in one process), from the Maven jars: the only one of a
+ * single-node stack (a standalone quorum), or one of a cluster's voters (a static quorum of every node).
+ */
 public final class KafkaBroker extends Component {
     /** Records up to 16 MiB: a bundle of reports is about 1 MB, a single report rarely above 1 MB. */
     public static final int MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
+    /** 0-based: node id {@code index + 1}. */
+    private final int index;
+
     public KafkaBroker(StackConfig config) {
+        this(config, 0);
+    }
+
+    public KafkaBroker(StackConfig config, int index) {
         super(config);
+        this.index = index;
+    }
+
+    /** The broker's (and controller's) node id. */
+    public int nodeId() {
+        return index + 1;
+    }
+
+    private boolean clustered() {
+        return config.topology().kafkaNodes() > 1;
     }
 
     @Override
     public String name() {
-        return "kafka";
+        return clustered() ? "kafka-" + nodeId() : "kafka";
     }
 
     @Override
     public int port() {
-        return config.ports().kafka();
+        return config.ports(index).kafka();
     }
 
     @Override
     public String url() {
-        return config.kafkaBootstrap();
+        return clustered() ? "127.0.0.1:" + port() : config.kafkaBootstrap();
     }
 
     private Path home() {
-        return config.dataDir().resolve("kafka");
+        return config.dataDir().resolve(name());
     }
 
     @Override
@@ -72,9 +92,13 @@ public final class KafkaBroker extends Component {
             throw new UncheckedIOException(e);
         }
         if (!Files.exists(data.resolve("meta.properties"))) {
-            Processes.run(List.of(JavaHomes.currentJava(), "-cp", classpath, "kafka.tools.StorageTool", "format",
-                            "--standalone", "-t", Uuid.randomUuid().toString(), "-c", props.toString()),
-                    Map.of(), home(), Duration.ofMinutes(1));
+            List<String> format = new ArrayList<>(List.of(JavaHomes.currentJava(), "-cp", classpath, "kafka.tools.StorageTool",
+                    "format", "-t", clusterId(), "-c", props.toString()));
+            if (!clustered()) {
+                // a quorum of this one controller; a cluster's voters are in controller.quorum.voters
+                format.add("--standalone");
+            }
+            Processes.run(format, Map.of(), home(), Duration.ofMinutes(1));
         }
         // a broker's data lives in the page cache, not in its heap: 256 MB hold the requests in flight (a
         // produce request is at most 16 MiB)
@@ -85,32 +109,66 @@ public final class KafkaBroker extends Component {
         return Processes.spawn(cmd, LeanJvm.ENVIRONMENT, home(), log());
     }
 
+    /** One id for every node of the cluster (formatted into each node's storage), made up once and kept. */
+    private String clusterId() {
+        if (!clustered()) {
+            return Uuid.randomUuid().toString();
+        }
+        Path file = config.dataDir().resolve("kafka-cluster-id");
+        synchronized (KafkaBroker.class) {
+            try {
+                if (!Files.isRegularFile(file)) {
+                    Files.createDirectories(config.dataDir());
+                    Files.writeString(file, Uuid.randomUuid() + "\n");
+                }
+                return Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
     private String serverProperties(Path data) {
-        int port = config.ports().kafka();
-        int controller = config.ports().kafkaController();
+        int port = port();
+        int controller = config.ports(index).kafkaController();
+        Topology t = config.topology();
+        String quorum;
+        if (clustered()) {
+            List<String> voters = new ArrayList<>();
+            for (int k = 0; k < t.kafkaNodes(); k++) {
+                voters.add((k + 1) + "@127.0.0.1:" + config.ports(k).kafkaController());
+            }
+            quorum = "controller.quorum.voters=" + String.join(",", voters);
+        } else {
+            quorum = "controller.quorum.bootstrap.servers=127.0.0.1:" + controller;
+        }
+        int rf = t.replicationFactor();
+        int isr = t.minInsyncReplicas();
         return """
                 # written by the Zhibiao local stack on every start
                 process.roles=broker,controller
-                node.id=1
-                controller.quorum.bootstrap.servers=127.0.0.1:%2$d
+                node.id=%5$d
+                %6$s
                 listeners=PLAINTEXT://127.0.0.1:%1$d,CONTROLLER://127.0.0.1:%2$d
                 advertised.listeners=PLAINTEXT://127.0.0.1:%1$d
                 controller.listener.names=CONTROLLER
                 listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
                 log.dirs=%3$s
-                num.partitions=2
-                offsets.topic.replication.factor=1
+                num.partitions=%9$d
+                default.replication.factor=%7$d
+                min.insync.replicas=%8$d
+                offsets.topic.replication.factor=%7$d
                 offsets.topic.num.partitions=4
-                transaction.state.log.replication.factor=1
-                transaction.state.log.min.isr=1
-                share.coordinator.state.topic.replication.factor=1
+                transaction.state.log.replication.factor=%7$d
+                transaction.state.log.min.isr=%8$d
+                share.coordinator.state.topic.replication.factor=%7$d
                 group.initial.rebalance.delay.ms=0
                 auto.create.topics.enable=false
                 message.max.bytes=%4$d
                 replica.fetch.max.bytes=%4$d
                 # keep everything: a new index version is filled by replaying the topics
                 log.retention.ms=-1
-                """.formatted(port, controller, data, MAX_MESSAGE_BYTES);
+                """.formatted(port, controller, data, MAX_MESSAGE_BYTES, nodeId(), quorum, rf, isr, t.partitions());
     }
 
     @Override
@@ -118,7 +176,8 @@ public final class KafkaBroker extends Component {
         if (!Processes.portOpen(port())) {
             return false;
         }
-        try (Admin admin = admin()) {
+        // this node itself: it answers once the quorum has a leader and it is registered
+        try (Admin admin = admin("127.0.0.1:" + port())) {
             admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
             return true;
         } catch (Exception e) {
@@ -126,21 +185,34 @@ public final class KafkaBroker extends Component {
         }
     }
 
+    /** An admin client of the whole cluster (every node as bootstrap). */
     public Admin admin() {
+        return admin(config.kafkaBootstrap());
+    }
+
+    private static Admin admin(String bootstrap) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
         return Admin.create(p);
     }
 
-    /** Creates the topics that do not exist yet. */
+    /** Creates the topics that do not exist yet, with the topology's partitions, replication factor and min ISR. */
+    public void createTopics(List<String> names) {
+        createTopics(names, config.topology().partitions());
+    }
+
+    /** Creates the topics that do not exist yet, with these partitions and the topology's replication. */
     public void createTopics(List<String> names, int partitions) {
+        Topology t = config.topology();
+        awaitBrokers(t.kafkaNodes(), Duration.ofMinutes(2));
         List<NewTopic> topics = new ArrayList<>();
         for (String name : names) {
-            topics.add(new NewTopic(name, partitions, (short) 1).configs(Map.of(
+            topics.add(new NewTopic(name, partitions, (short) t.replicationFactor()).configs(Map.of(
                     "max.message.bytes", String.valueOf(MAX_MESSAGE_BYTES),
                     "retention.ms", "-1",
+                    "min.insync.replicas", String.valueOf(t.minInsyncReplicas()),
                     "compression.type", "producer")));
         }
         try (Admin admin = admin()) {
@@ -159,5 +231,28 @@ public final class KafkaBroker extends Component {
         } catch (Exception e) {
             throw new StackException("cannot create topics: " + e.getMessage(), e);
         }
+    }
+
+    /** Waits until {@code n} brokers are registered: a topic with n replicas needs them all. */
+    public void awaitBrokers(int n, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = admin()) {
+                seen = admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size();
+                if (seen >= n) {
+                    return;
+                }
+            } catch (Exception e) {
+                // not yet
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted while waiting for the Kafka brokers", e);
+            }
+        }
+        throw new StackException("only " + seen + " of " + n + " Kafka brokers registered within " + timeout.toSeconds() + " s");
     }
 }

@@ -11,18 +11,37 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The TCP ports of the stack. */
+/**
+ * The TCP ports of the stack, or of one node of a clustered stack (see {@link #shifted}). {@code nlp} is the
+ * port of nlp-service running both of its stages, or of its segment stage alone; {@code nlpExtract} that of its
+ * extract stage when the two run as processes of their own.
+ */
 public record Ports(int kafka, int kafkaController, int elasticsearch, int elasticsearchTransport, int postgres,
-                    int query, int ingest, int nlp, int index) {
+                    int query, int ingest, int nlp, int index, int nlpExtract) {
 
     public static Ports defaults() {
-        return new Ports(9092, 9093, 9200, 9300, 5432, 8080, 8081, 8082, 8083);
+        return new Ports(9092, 9093, 9200, 9300, 5432, 8080, 8081, 8082, 8083, 8084);
     }
 
     /** Ports that are free right now: for tests that must not collide with a running stack. */
     public static Ports free() {
         return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort());
+                freePort(), freePort(), freePort());
+    }
+
+    /**
+     * The ports of node {@code k} (0 is this one) of a clustered stack: Kafka's two ports 2k higher
+     * (9094/9095, 9096/9097), Elasticsearch's k higher (9201/9301), the services 10k higher (8090 to 8094).
+     */
+    public Ports shifted(int k) {
+        return new Ports(kafka + 2 * k, kafkaController + 2 * k, elasticsearch + k, elasticsearchTransport + k,
+                postgres + k, query + 10 * k, ingest + 10 * k, nlp + 10 * k, index + 10 * k, nlpExtract + 10 * k);
+    }
+
+    /** Every port, for a check that none is taken twice. */
+    public java.util.List<Integer> all() {
+        return java.util.List.of(kafka, kafkaController, elasticsearch, elasticsearchTransport, postgres, query, ingest,
+                nlp, index, nlpExtract);
     }
 
     /** Defaults, each overridable by an environment variable such as {@code ZHIBIAO_QUERY_PORT}. */
@@ -34,7 +53,7 @@ public record Ports(int kafka, int kafkaController, int elasticsearch, int elast
                 port(env, "ZHIBIAO_ELASTICSEARCH_TRANSPORT_PORT", d.elasticsearchTransport),
                 port(env, "ZHIBIAO_POSTGRES_PORT", d.postgres), port(env, "ZHIBIAO_QUERY_PORT", d.query),
                 port(env, "ZHIBIAO_INGEST_PORT", d.ingest), port(env, "ZHIBIAO_NLP_PORT", d.nlp),
-                port(env, "ZHIBIAO_INDEX_PORT", d.index));
+                port(env, "ZHIBIAO_INDEX_PORT", d.index), port(env, "ZHIBIAO_NLP_EXTRACT_PORT", d.nlpExtract));
     }
 
     public Properties toProperties() {
@@ -48,12 +67,29 @@ public record Ports(int kafka, int kafkaController, int elasticsearch, int elast
         p.setProperty("ingest", "" + ingest);
         p.setProperty("nlp", "" + nlp);
         p.setProperty("index", "" + index);
+        p.setProperty("nlpExtract", "" + nlpExtract);
         return p;
     }
 
     public static Ports fromProperties(Properties p) {
         return new Ports(i(p, "kafka"), i(p, "kafkaController"), i(p, "elasticsearch"), i(p, "elasticsearchTransport"),
-                i(p, "postgres"), i(p, "query"), i(p, "ingest"), i(p, "nlp"), i(p, "index"));
+                i(p, "postgres"), i(p, "query"), i(p, "ingest"), i(p, "nlp"), i(p, "index"),
+                // recorded before the extract stage had a port of its own
+                p.containsKey("nlpExtract") ? i(p, "nlpExtract") : i(p, "index") + 1);
+    }
+
+    /** Ports recorded under a prefix, e.g. {@code node2.}, or null when there are none. */
+    public static Ports fromProperties(Properties p, String prefix) {
+        if (!p.containsKey(prefix + "kafka")) {
+            return null;
+        }
+        Properties own = new Properties();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(prefix)) {
+                own.setProperty(key.substring(prefix.length()), p.getProperty(key));
+            }
+        }
+        return fromProperties(own);
     }
 
     private static int i(Properties p, String key) {
@@ -76,7 +112,6 @@ public record Ports(int kafka, int kafkaController, int elasticsearch, int elast
         }
     }
 
-    /** A TCP port that is free right now. */
     /** Ports handed out by {@link #freePort()} in this JVM: one stack's nine ports are never the same. */
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
