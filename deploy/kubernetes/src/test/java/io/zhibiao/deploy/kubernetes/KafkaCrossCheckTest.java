@@ -126,9 +126,31 @@ class KafkaCrossCheckTest {
     }
 
     static int brokerCount(Manifests manifests) {
+        return nodeCount(manifests, "broker");
+    }
+
+    /** Kafka nodes with a role (broker, controller): the replicas of the node pools that have it. */
+    static int nodeCount(Manifests manifests, String role) {
         return manifests.ofKind("KafkaNodePool").stream()
-                .filter(p -> p.path("spec").path("roles").toString().contains("broker"))
+                .filter(p -> Manifests.stream(p.path("spec").path("roles")).anyMatch(r -> r.asText().equals(role)))
                 .mapToInt(p -> p.path("spec").path("replicas").asInt()).sum();
+    }
+
+    /**
+     * The most replicas a ScaledObject's target can use: the fewest partitions of the topics its triggers
+     * read (a consumer beyond the partitions of a topic gets none of them).
+     */
+    static int partitionCeiling(Manifests manifests, JsonNode scaledObject) {
+        Map<String, JsonNode> topics = kafkaTopics(manifests.ofKind("KafkaTopic"));
+        int ceiling = Integer.MAX_VALUE;
+        for (JsonNode trigger : scaledObject.path("spec").path("triggers")) {
+            String topic = trigger.path("metadata").path("topic").asText();
+            JsonNode kafkaTopic = topics.get(topic);
+            assertThat(kafkaTopic).as(manifests.variant + " ScaledObject " + Manifests.name(scaledObject) + " triggers on topic "
+                    + topic + ", which is no KafkaTopic").isNotNull();
+            ceiling = Math.min(ceiling, kafkaTopic.path("spec").path("partitions").asInt());
+        }
+        return ceiling;
     }
 
     /** One access a Deployment needs or a KafkaUser grants. */
@@ -242,7 +264,6 @@ class KafkaCrossCheckTest {
     @MethodSource("variants")
     void kedaScalesEachConsumerOnItsOwnGroupsUpToThePartitionCount(String variant) {
         Manifests manifests = Manifests.render(variant);
-        Map<String, JsonNode> topics = kafkaTopics(manifests.ofKind("KafkaTopic"));
         JsonNode kafka = manifests.ofKind("Kafka").get(0);
         List<String> scaled = new ArrayList<>();
         for (JsonNode so : manifests.ofKind("ScaledObject")) {
@@ -253,7 +274,6 @@ class KafkaCrossCheckTest {
             List<Channel> inputs = config.kafkaChannels(manifests.environment(deployment)).stream()
                     .filter(c -> c.incoming() && c.enabled()).toList();
             Set<String> triggered = new TreeSet<>();
-            int ceiling = Integer.MAX_VALUE;
             for (JsonNode trigger : so.path("spec").path("triggers")) {
                 assertThat(trigger.path("type").asText()).isEqualTo("kafka");
                 JsonNode md = trigger.path("metadata");
@@ -263,7 +283,6 @@ class KafkaCrossCheckTest {
                         .orElseThrow(() -> new AssertionError(manifests.variant + " ScaledObject " + Manifests.name(so) + ": "
                                 + target + " consumes no " + topic + " as group " + group + "; its inputs: " + inputs));
                 triggered.add(input.name());
-                ceiling = Math.min(ceiling, topics.get(topic).path("spec").path("partitions").asInt());
                 String resetPolicy = config.effective(manifests.environment(deployment))
                         .getOrDefault("mp.messaging.incoming." + input.name() + ".auto.offset.reset", "latest");
                 assertThat(md.path("offsetResetPolicy").asText("latest")).as(Manifests.name(so) + " offsetResetPolicy").isEqualTo(resetPolicy);
@@ -285,7 +304,7 @@ class KafkaCrossCheckTest {
             assertThat(triggered).as(target + ": every input it consumes scales it")
                     .containsExactlyInAnyOrderElementsOf(inputs.stream().map(Channel::name).toList());
             int max = so.path("spec").path("maxReplicaCount").asInt();
-            assertThat(max).as(Manifests.name(so) + " maxReplicaCount <= partitions").isBetween(1, ceiling);
+            assertThat(max).as(Manifests.name(so) + " maxReplicaCount <= partitions").isBetween(1, partitionCeiling(manifests, so));
             assertThat(so.path("spec").path("minReplicaCount").asInt()).isBetween(1, max);
         }
         assertThat(scaled).as("scaled on lag").contains("nlp-segment", "nlp-extract", "index-service");

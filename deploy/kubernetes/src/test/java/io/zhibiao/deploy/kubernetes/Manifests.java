@@ -35,6 +35,9 @@ final class Manifests {
     /** What the tests render: the two overlays, and each with a reindex running (components/index-version-2). */
     static final List<String> VARIANTS = List.of("dev", "prod", "dev+index-version-2", "prod+index-version-2");
 
+    /** The base alone (no overlay, no namespace): what every overlay starts from. */
+    static final String BASE = "base";
+
     private static final Map<String, Manifests> CACHE = new ConcurrentHashMap<>();
     private static Boolean kubectl;
 
@@ -82,6 +85,9 @@ final class Manifests {
     }
 
     private static Manifests doRender(String variant) {
+        if (variant.equals(BASE)) {
+            return new Manifests(variant, parse(kustomize(Project.module().resolve("base"))));
+        }
         Path dir;
         String[] parts = variant.split("\\+");
         Path overlay = Project.module().resolve("overlays").resolve(parts[0]);

@@ -84,6 +84,16 @@ final class ServiceConfig {
         return result;
     }
 
+    /**
+     * The value of one key under a Deployment's environment: the variable named for it (Quarkus looks any key
+     * up that way, and hands every KAFKA_* variable to all channels, whether the file has the key or not),
+     * else the file's production value, resolved; null where neither sets it.
+     */
+    String setting(String key, Map<String, String> environment) {
+        String fromEnvironment = environment.get(envName(key));
+        return fromEnvironment != null ? fromEnvironment : resolve(fileKeys.get(key), effective(environment));
+    }
+
     /** Resolves ${key} and ${key:default} against the given configuration. */
     static String resolve(String value, Map<String, String> config) {
         if (value == null) {
