@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {UpCommand.class, DownCommand.class, StatusCommand.class, SplitCommand.class, ExtractCommand.class, IngestCommand.class,
                 io.zhibiao.cli.load.GenerateCommand.class, io.zhibiao.cli.faults.FaultsCommand.class,
                 io.zhibiao.cli.replay.ReplayCommand.class, io.zhibiao.cli.bench.BenchCommand.class,
+                io.zhibiao.cli.scaling.ScalingCommand.class,
                 ReindexCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Zhibiao implements Runnable {

@@ -112,7 +112,7 @@ public final class FaultsCommand implements Callable<Integer> {
         writeInto(file, section, FaultReport.BEGIN, FaultReport.END);
     }
 
-    static void writeInto(Path file, String section, String beginMarker, String endMarker) throws IOException {
+    public static void writeInto(Path file, String section, String beginMarker, String endMarker) throws IOException {
         String text = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
         int begin = text.indexOf(beginMarker);
         int end = text.indexOf(endMarker);

@@ -29,11 +29,16 @@ class PortsTest {
     }
 
     @Test
+    void portsRecordedBeforeTheExtractStageHadOneOfItsOwnStillRead() {
+        java.util.Properties p = Ports.defaults().toProperties();
+        p.remove("nlpExtract");
+        assertThat(Ports.fromProperties(p).index()).isEqualTo(8083);
+    }
+
+    @Test
     void freePortsAreDistinctAndBelowTheRangeForOutgoingConnections() {
         Ports p = Ports.free();
-        java.util.List<Integer> all = java.util.List.of(p.kafka(), p.kafkaController(), p.elasticsearch(),
-                p.elasticsearchTransport(), p.postgres(), p.query(), p.ingest(), p.nlp(), p.index());
-        assertThat(all).doesNotHaveDuplicates()
+        assertThat(p.all()).hasSize(10).doesNotHaveDuplicates()
                 .allSatisfy(port -> assertThat(port).isGreaterThanOrEqualTo(1024).isLessThan(Ports.ephemeralLowerBound()));
     }
 }
