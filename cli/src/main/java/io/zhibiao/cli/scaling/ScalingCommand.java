@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
 /** {@code ./zhibiao scaling}: one instance per stage against two, on a cluster of its own (docs/PERFORMANCE.md, "Scaling"). */
 @Command(name = "scaling", description = {
         "On a cluster of its own (3 Kafka nodes, 2 Elasticsearch nodes, 2 instances of each stage; cli/target/scaling-cluster):",
-        "N reports published at once with one instance of each stage (the second stopped), then N more with two. Prints the",
+        "after a warm-up, N reports published at once with two instances of each stage, then N more with one (the second",
+        "of each stopped). Prints the",
         "pipeline's throughput, each stage's rate, the peak consumer lag of every group and the CPU per report of each stage."})
 public final class ScalingCommand implements Callable<Integer> {
 

@@ -14,7 +14,6 @@ import io.zhibiao.stack.StackException;
 import io.zhibiao.stack.StackLayout;
 import io.zhibiao.stack.Topology;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 
@@ -28,12 +27,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Scaling on the cluster of {@code ./zhibiao up --cluster}: the same number of reports published at once, first
- * with one instance of each stage (the second of each stopped), then with two; for each, the pipeline's
+ * Scaling on the cluster of {@code ./zhibiao up --cluster}: the same number of reports published at once with two
+ * instances of each stage, then with one (the second of each stopped), after a warm-up so that every JVM that
+ * counts is warm; for each, the pipeline's
  * throughput, each stage's rate (from its consumer group's committed offsets), the peak lag of every group (the
  * admin API, every second) and the CPU each stage used.
  */
@@ -76,8 +75,9 @@ public final class ScalingRun {
     }
 
     public List<Phase> run() {
-        log("generating %d reports (seed %d) ...", 2 * count, seed);
-        Corpus corpus = CorpusGenerator.fromSamples(layout.samples()).generate(2 * count, seed);
+        int warmup = Math.max(100, count / 4);
+        log("generating %d reports (seed %d) ...", warmup + 2 * count, seed);
+        Corpus corpus = CorpusGenerator.fromSamples(layout.samples()).generate(warmup + 2 * count, seed);
         List<Phase> phases = new ArrayList<>();
         try (FaultStack stack = FaultStack.fresh(layout, dataDir, Topology.cluster())) {
             log("starting the cluster in %s: %s ...", dataDir, stack.topology().describe());
@@ -85,16 +85,19 @@ public final class ScalingRun {
             PipelineProbe probe = new PipelineProbe(stack.ingestUrls(), stack.config().elasticsearchUrl(),
                     stack.config().kafkaBootstrap());
             try (LoadPublisher publisher = new LoadPublisher(stack.config().kafkaBootstrap());
-                 Admin admin = admin(stack.config().kafkaBootstrap())) {
+                 Admin admin = stack.stack().kafka().admin()) {
+                // every JVM warm before either phase: a warm-up with both instances, then two instances, then
+                // the second of each stopped (the first ones stay warm)
+                awaitMembers(admin, 2);
+                log("warm-up: %d reports with two instances per stage (not counted) ...", warmup);
+                phase(stack, probe, publisher, admin, 2, corpus.slice(0, warmup), 0);
+                phases.add(phase(stack, probe, publisher, admin, 2, corpus.slice(warmup, warmup + count), warmup));
                 List<ServiceProcess> seconds = stack.stack().stages().values().stream().map(s -> s.get(1)).toList();
                 log("one instance per stage: stopping %s ...", seconds.stream().map(ServiceProcess::name).toList());
                 seconds.forEach(ServiceProcess::stop);
                 awaitMembers(admin, 1);
-                phases.add(phase(stack, probe, publisher, admin, 1, corpus.slice(0, count), 0));
-                log("two instances per stage: starting %s ...", seconds.stream().map(ServiceProcess::name).toList());
-                seconds.forEach(ServiceProcess::start);
-                awaitMembers(admin, 2);
-                phases.add(phase(stack, probe, publisher, admin, 2, corpus.slice(count, 2 * count), count));
+                phases.add(0, phase(stack, probe, publisher, admin, 1, corpus.slice(warmup + count, warmup + 2 * count),
+                        warmup + count));
             }
         }
         return phases;
@@ -235,14 +238,6 @@ public final class ScalingRun {
         }
     }
 
-    private static Admin admin(String bootstrap) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
-        return Admin.create(p);
-    }
-
     /** The table of docs/PERFORMANCE.md, "Scaling". */
     public static String markdown(List<Phase> phases, String command, String machine) {
         StringBuilder sb = new StringBuilder(BEGIN).append('\n');
@@ -251,7 +246,7 @@ public final class ScalingRun {
         sb.append("| instances per stage | reports | pipeline | ");
         GROUPS.forEach(g -> sb.append(g.stage()).append(" rate | "));
         sb.append("peak lag per group (").append(String.join(", ", GROUPS.stream().map(Group::group).toList())).append(") | CPU per report by stage |\n|");
-        sb.append("---|".repeat(4 + GROUPS.size())).append('\n');
+        sb.append("---|".repeat(5 + GROUPS.size())).append('\n');
         for (Phase p : phases) {
             sb.append(String.format(Locale.ROOT, "| %d | %d | %.1f s, **%.1f reports/s** | ", p.instances(), p.reports(), p.seconds(),
                     p.reportsPerSecond()));
